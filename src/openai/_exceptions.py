@@ -9,7 +9,6 @@ from typing_extensions import Literal
 
 if TYPE_CHECKING:
     from .types.chat import ChatCompletion
-    from .types.completion_usage import CompletionUsage
 
 __all__ = [
     "BadRequestError",
