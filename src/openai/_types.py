@@ -40,8 +40,8 @@ _T = TypeVar("_T")
 ProxiesDict = Dict["str | httpx.URL", Union[None, str, httpx.URL, httpx.Proxy]]
 ProxiesTypes = Union[str, httpx.Proxy, ProxiesDict]
 
-FileContent = Union[IO[bytes], bytes, "PathLike[str]"]
-Base64FileInput = Union[IO[bytes], "PathLike[str]"]
+FileContent = Union[IO[bytes], bytes, PathLike[str]]
+Base64FileInput = Union[IO[bytes], PathLike[str]]
 FileTypes = Union[
     # file (or bytes)
     FileContent,
@@ -85,6 +85,9 @@ else:
     ResponseT = TypeVar("ResponseT")
 
 StrBytesIntFloat = Union[str, bytes, int, float]
+
+ArrayFormat = Literal["comma", "repeat", "indices", "brackets"]
+NestedFormat = Literal["dots", "brackets"]
 
 PostParser = Callable[[Any], Any]
 
