@@ -175,20 +175,30 @@ def _resource(path: Tuple[str, ...], entry: Any) -> ResourceConfig:
 
 
 def load_config(directory: str = CONFIG_DIR) -> Config:
-    """Merge every `*.yaml` file of `directory` (a key may be defined only once) and parse the result."""
-    merged: Dict[str, Dict[str, Any]] = {}
+    """Merge every `*.yaml` file of `directory` and parse the result.
+
+    Mappings merge recursively, so one resource tree can be spread over several files (`beta.assistants` in one,
+    `beta.responses` in another); any other value may be defined only once.
+    """
+    merged: Dict[str, Any] = {}
     for filename in sorted(os.listdir(directory)):
         if not filename.endswith(".yaml"):
             continue
         with open(os.path.join(directory, filename)) as f:
-            document = cast(Dict[str, Dict[str, Any]], yaml.load(f, Loader=yaml.CSafeLoader) or {})
-        for section, entries in document.items():
-            target = merged.setdefault(section, {})
-            for key, value in entries.items():
-                if key in target:
-                    raise ConfigError(f"{filename}: {section}.{key} is defined twice")
-                target[key] = value
+            document = cast(Dict[str, Any], yaml.load(f, Loader=yaml.CSafeLoader) or {})
+        _merge(merged, document, filename, ())
     return parse_config(merged)
+
+
+def _merge(target: Dict[str, Any], source: Dict[str, Any], filename: str, where: Tuple[str, ...]) -> None:
+    for key, value in source.items():
+        here = (*where, str(key))
+        if key not in target:
+            target[key] = value
+        elif isinstance(target[key], dict) and isinstance(value, dict):
+            _merge(cast(Dict[str, Any], target[key]), cast(Dict[str, Any], value), filename, here)
+        else:
+            raise ConfigError(f"{filename}: {'.'.join(here)} is defined twice")
 
 
 def parse_config(merged: Dict[str, Dict[str, Any]]) -> Config:

@@ -35,6 +35,7 @@ Body = object
 AnyMapping = Mapping[str, object]
 ModelT = TypeVar("ModelT", bound="BaseModel")
 _T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
 
 # Approximates httpx's own (private) types for the values it accepts.
 ProxiesDict = Dict["str | httpx.URL", Union[None, str, httpx.URL, httpx.Proxy]]
@@ -105,6 +106,12 @@ class NotGiven:
     def __repr__(self) -> str:
         return "NOT_GIVEN"
 
+    def __copy__(self) -> NotGiven:
+        return self
+
+    def __deepcopy__(self, memo: object) -> NotGiven:
+        return self
+
 
 not_given = NotGiven()
 # The historical spelling; a separate instance of the same class.
@@ -120,6 +127,12 @@ class Omit:
     @override
     def __repr__(self) -> str:
         return "omit"
+
+    def __copy__(self) -> Omit:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Omit:
+        return self
 
 
 omit = Omit()
@@ -157,13 +170,13 @@ class HeadersLike(Protocol):
 
 
 @runtime_checkable
-class SequenceNotStr(Protocol[_T]):
+class SequenceNotStr(Protocol[_T_co]):
     """A sequence that is not a `str`: lets `list[str]` parameters reject a bare string in type checkers."""
 
     def __len__(self) -> int: ...
-    def __iter__(self) -> Iterator[_T]: ...
+    def __iter__(self) -> Iterator[_T_co]: ...
     def __contains__(self, value: object, /) -> bool: ...
-    def __reversed__(self) -> Iterator[_T]: ...
+    def __reversed__(self) -> Iterator[_T_co]: ...
     def index(self, value: Any, start: int = 0, stop: int = ..., /) -> int: ...
     def count(self, value: Any, /) -> int: ...
 

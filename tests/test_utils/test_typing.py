@@ -85,8 +85,10 @@ def test_extract_type_var_from_pydantic_generic_models() -> None:
 
 
 def test_extract_type_var_failure() -> None:
-    with pytest.raises(RuntimeError, match="Could not resolve inner type variable at index 0"):
+    with pytest.raises(RuntimeError, match="to have a type argument at index 0 but it did not"):
         extract_type_var_from_base(Base, index=0, generic_bases=BASES)
+    with pytest.raises(RuntimeError, match="Could not resolve inner type variable at index 0"):
+        extract_type_var_from_base(int, index=0, generic_bases=BASES)
     with pytest.raises(RuntimeError, match="custom message"):
         extract_type_var_from_base(int, index=0, generic_bases=BASES, failure_message="custom message")
 

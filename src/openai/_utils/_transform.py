@@ -64,6 +64,18 @@ class PropertyInfo:
             f"format_template={self.format_template!r}, discriminator={self.discriminator!r})"
         )
 
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        """Hand a union's discriminator to pydantic, so validation picks the variant by its tag in one step."""
+        if self.discriminator is None:
+            return handler(source)
+        import pydantic
+
+        try:
+            return pydantic.Discriminator(self.discriminator).__get_pydantic_core_schema__(source, handler)
+        except pydantic.PydanticUserError:
+            # a variant without the tag field (or a non-union): validate the union member by member
+            return handler(source)
+
 
 def maybe_transform(data: object, expected_type: object) -> Any | None:
     """`transform` that lets `None` through."""

@@ -91,6 +91,8 @@ def extract_type_var_from_base(
     if isinstance(cls, type):
         if get_args(typ) and issubclass(cls, generic_bases):
             return extract_type_arg(typ, index)
+        if cls in generic_bases and failure_message is None:
+            return extract_type_arg(typ, index)  # a bare base: "Expected type <base> to have a type argument ..."
 
         for klass in cls.__mro__:
             # pydantic turns `Model[Arg]` into a real subclass that records what it was made from
