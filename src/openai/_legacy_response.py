@@ -4,8 +4,22 @@ wrappers, and `HttpxBinaryResponseContent`, what binary endpoints return."""
 from __future__ import annotations
 
 import os
+import warnings
 import functools
-from typing import Any, Type, Union, TypeVar, Callable, Iterator, Optional, Awaitable, AsyncIterator, cast, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Type,
+    Union,
+    TypeVar,
+    Callable,
+    Iterator,
+    Optional,
+    Awaitable,
+    AsyncIterator,
+    cast,
+    overload,
+)
 
 import httpx
 from typing_extensions import ParamSpec, override, deprecated
@@ -69,6 +83,12 @@ def async_to_raw_response_wrapper(func: Callable[P, Awaitable[R]]) -> Callable[P
     return wrapped
 
 
+_NOT_STREAMING = (
+    "The content is already in memory, so this does not stream: use `.write_to_file()`, or "
+    "`.with_streaming_response.<method>()` and `stream_to_file()` to really stream it"
+)
+
+
 class HttpxBinaryResponseContent:
     """The body of a binary endpoint (files, audio, ...), already read: save it with `write_to_file`."""
 
@@ -117,10 +137,7 @@ class HttpxBinaryResponseContent:
             for data in self.response.iter_bytes():
                 f.write(data)
 
-    @deprecated(
-        "The content is already in memory, so this does not stream: use `.write_to_file()`, or "
-        "`.with_streaming_response.<method>()` and `stream_to_file()` to really stream it"
-    )
+    @deprecated(_NOT_STREAMING)
     def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
         with open(file, mode="wb") as f:
             for data in self.response.iter_bytes(chunk_size):
@@ -144,11 +161,20 @@ class HttpxBinaryResponseContent:
     async def aiter_raw(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
         return self.response.aiter_raw(chunk_size)
 
-    @deprecated(
-        "The content is already in memory, so this does not stream: use `.write_to_file()`, or "
-        "`.with_streaming_response.<method>()` and `stream_to_file()` to really stream it"
-    )
-    async def astream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
+    # A decorated `async def` makes typing_extensions import asyncio, which every resource import would pay
+    # for; the runtime warning is therefore raised inline and the decorator is for type checkers only.
+    if TYPE_CHECKING:
+
+        @deprecated(_NOT_STREAMING)
+        async def astream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None: ...
+
+    else:
+
+        async def astream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
+            warnings.warn(_NOT_STREAMING, DeprecationWarning, stacklevel=2)
+            await self._astream_to_file(file, chunk_size=chunk_size)
+
+    async def _astream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None) -> None:
         import anyio
 
         async with await anyio.Path(file).open(mode="wb") as f:
