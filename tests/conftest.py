@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 api_key = "My API Key"
+admin_api_key = "My Admin API Key"
 
 
 def _strict(request: pytest.FixtureRequest) -> bool:
@@ -30,7 +31,9 @@ def _strict(request: pytest.FixtureRequest) -> bool:
 def client(request: pytest.FixtureRequest) -> Iterator[OpenAI]:
     from openai import OpenAI
 
-    with OpenAI(base_url=base_url, api_key=api_key, _strict_response_validation=_strict(request)) as client:
+    with OpenAI(
+        base_url=base_url, api_key=api_key, admin_api_key=admin_api_key, _strict_response_validation=_strict(request)
+    ) as client:
         yield client
 
 
@@ -38,5 +41,7 @@ def client(request: pytest.FixtureRequest) -> Iterator[OpenAI]:
 async def async_client(request: pytest.FixtureRequest) -> AsyncIterator[AsyncOpenAI]:
     from openai import AsyncOpenAI
 
-    async with AsyncOpenAI(base_url=base_url, api_key=api_key, _strict_response_validation=_strict(request)) as client:
+    async with AsyncOpenAI(
+        base_url=base_url, api_key=api_key, admin_api_key=admin_api_key, _strict_response_validation=_strict(request)
+    ) as client:
         yield client
