@@ -64,8 +64,17 @@ class _Ctx:
     side: str  # model | param
     rename: Dict[str, str]
     discriminator: Optional[str] = None
+    inline: frozenset[str] = frozenset()  # configured types rendered inline here rather than referenced
+    skip: frozenset[str] = frozenset()  # component schemas left out of unions
+    required: Dict[str, bool] = field(default_factory=lambda: {})  # `Class.wire` -> required-ness override
+    exclude: frozenset[str] = frozenset()  # `Class.wire` fields left out
     stack: List[str] = field(default_factory=lambda: [])
     defined: Dict[str, Raw] = field(default_factory=lambda: {})  # nested name -> the schema it was made from
+
+
+def _resource_module(rc: ResourceConfig) -> str:
+    """`resources.files`, or `resources.chat.chat` for a resource with children (a package)."""
+    return ".".join(["resources", *rc.path, *([rc.name] if rc.children else [])])
 
 
 def _order(fields: List[FieldDef]) -> List[FieldDef]:
@@ -102,8 +111,13 @@ class Builder:
             param_name = tc.name + "Param"
             param = TRef(f"{package}.{snake(param_name)}", param_name)
         named = Named(tc, schema, model, param, scalar=self._is_scalar(schema) and not tc.param_only)
-        # the pointer may name a wrapper (`anyOf [X, null]`) that normalisation unwraps to X
-        for key in {id(raw), id(schema.raw)}:
+        # the pointer may name a wrapper (`anyOf [X, null]`) that normalisation unwraps to X; `also` names
+        # copies of the schema that the spec repeats inline
+        copies = [self.spec.pointer(pointer) for pointer in tc.also]
+        if tc.detached:  # only emitted where forced or named (`response`, `stream`); never substituted
+            self.by_name.setdefault(tc.name, []).append(named)
+            return
+        for key in {id(r) for r in (raw, *copies)} | {id(self.spec.norm(r).raw) for r in (raw, *copies)}:
             if key in self.by_raw:
                 raise BuildError(f"{tc.name} and {self.by_raw[key].config.name} name the same schema")
             self.by_raw[key] = named
@@ -133,6 +147,7 @@ class Builder:
         """The configured type `schema` is (a `$ref` to), if any."""
         if schema.kind == "ref":
             assert schema.target is not None
+            # a pointer may name one `$ref` site on its own (the variant of one union), else the target decides
             return self.by_raw.get(id(self.spec.components.get(schema.target)))
         return self.by_raw.get(id(schema.raw))
 
@@ -196,7 +211,7 @@ class Builder:
 
     def expr(self, schema: Schema, ctx: _Ctx, path: List[str]) -> TExpr:
         """The type of `schema` (without the Optional its nullability adds) used at `path`."""
-        named = self.lookup(schema)
+        named = self._lookup_in(schema, ctx)
         if named is not None:
             return self.use(named, ctx.side)
         if schema.kind == "ref":
@@ -209,6 +224,11 @@ class Builder:
             finally:
                 ctx.stack.pop()
         return self.inline(schema, ctx, path)
+
+    def _lookup_in(self, schema: Schema, ctx: _Ctx) -> Optional[Named]:
+        """`lookup`, except for the configured types `ctx` renders inline."""
+        named = self.lookup(schema)
+        return None if named is not None and named.config.name in ctx.inline else named
 
     def member(self, schema: Schema, ctx: _Ctx, path: List[str]) -> TExpr:
         t = self.expr(schema, ctx, path)
@@ -253,6 +273,7 @@ class Builder:
             ctx.defined[name] = schema.raw
         props = schema.properties
         base: Optional[TRef] = None
+        inherited: Dict[str, Schema] = {}
         if schema.base is not None:
             named_base = self.lookup(schema.base)
             if named_base is not None and (ctx.side == "model" or not named_base.scalar):
@@ -261,29 +282,58 @@ class Builder:
                 props = {k: v for k, v in props.items() if inherited.get(k) is not v}
         fields: List[FieldDef] = []
         for wire, prop in sorted(props.items(), key=lambda kv: (kv[0] not in schema.required, kv[0] != "id", kv[0])):
+            if f"{name}.{wire}" in ctx.exclude:
+                continue
             fname = identifier(wire)
             if ctx.side == "model" and fname == "schema":
                 fname = "schema_"
+            elif ctx.side == "model" and fname.startswith("model_"):
+                fname = "api_" + fname  # pydantic reserves the `model_` prefix
+            fname = ctx.rename.get(f"{name}.{wire}", fname)  # a `rename` keyed `Class.wire` names a field
             ftype = self.expr(prop, ctx, [*path, pascal(wire)])
-            required = wire in schema.required
-            fields.append(FieldDef(fname, wire, ftype, required, self.nullable(prop), self.describe(prop)))
+            forced = ctx.required.get(f"{name}.{wire}")
+            required = wire in schema.required if forced is None else forced
+            nullable = self.nullable(prop) and not forced  # a forced-required field is never null
+            member = FieldDef(fname, wire, ftype, required, nullable, self.describe(prop))
+            member.overrides = wire in inherited
+            fields.append(member)
         definition = ClassDef(name, _order(fields), ctx.side == "param", schema.description, base)
         self.add(ctx.module, definition)
         return TRef(ctx.module.path, name)
 
-    def _variant_suffix(self, variant: Schema, union: Schema, path: List[str]) -> str:
+    def _variant_suffix(self, variant: Schema, union: Schema, path: List[str], ctx: _Ctx) -> str:
         target = self.spec.deref(variant)
         if target.kind == "object":
-            tag = target.properties.get(union.discriminator or "type")
+            tags = (union.discriminator, ctx.discriminator, "type")
+            tag = next((target.properties[t] for t in tags if t is not None and t in target.properties), None)
             if tag is not None:
                 tag = self.spec.deref(tag)
                 if tag.is_const:
                     return pascal(str(tag.values[0]))
+            title = target.raw.get("title") if variant.kind == "ref" else None
+            if isinstance(title, str):
+                return pascal(title)  # an untagged `$ref` variant is named after its schema's title
             names = [p for p in target.properties if p in target.required] or list(target.properties)
             return pascal(names[0])
         if target.kind == "array":
             return "ArrayOf" + singular(path[-1] if path else "Item")
         return ""  # scalars need no name; nested unions are flattened into this one
+
+    def _distinct_tags(self, schema: Schema, prop: str, ctx: _Ctx) -> bool:
+        """Whether every variant of the union `schema` has its own values of the tag property `prop`."""
+        seen: set[Any] = set()
+        pending = [v for v in schema.variants if v.target not in ctx.skip]
+        while pending:
+            target = self.spec.deref(pending.pop())
+            if target.kind == "union":
+                pending += [v for v in target.variants if v.target not in ctx.skip]
+                continue
+            tag = target.properties.get(prop)
+            values = self.spec.deref(tag).values if tag is not None else []
+            if not values or seen.intersection(values):
+                return False
+            seen.update(values)
+        return True
 
     def union(self, schema: Schema, ctx: _Ctx, path: List[str], root: bool = False) -> TExpr:
         if not root:
@@ -291,12 +341,25 @@ class Builder:
         members: List[TExpr] = []
         has_object = False
         for variant in schema.variants:
-            named = self.lookup(variant)
+            if variant.target in ctx.skip:
+                continue
+            # a pointer may name one `$ref` variant on its own (`also` has the reverse effect)
+            site = self.by_raw.get(id(variant.raw)) if variant.kind == "ref" else None
+            named = site or self._lookup_in(variant, ctx)
             target = self.spec.deref(variant) if named is None else None
-            if (named is not None and not named.scalar) or (target is not None and target.kind == "object"):
-                has_object = True
-            suffix = self._variant_suffix(variant, schema, path)
-            t = self.member(variant, ctx, [*path, suffix] if suffix else path)
+            if (named is not None and not named.scalar and self.spec.deref(named.schema).kind != "array") or (
+                target is not None and target.kind == "object"
+            ):
+                has_object = True  # a union with a model variant gets a named alias (named lists do not count)
+            suffix = self._variant_suffix(variant, schema, path, ctx)
+            if target is not None and target.kind == "union":
+                t = self.union(target, ctx, path, root=True)  # a nested unnamed union is flattened into this one
+                flat = t.members if isinstance(t, TUnion) else (t,)
+                has_object = has_object or any(isinstance(m, TRef) for m in flat)
+            elif site is not None:
+                t = self.use(site, ctx.side)
+            else:
+                t = self.member(variant, ctx, [*path, suffix] if suffix else path)
             for m in t.members if isinstance(t, TUnion) else (t,):
                 if m not in members:
                     members.append(m)
@@ -305,6 +368,8 @@ class Builder:
         discriminator = schema.discriminator or (ctx.discriminator if root else None)
         if not all(isinstance(m, TRef) for m in members):
             discriminator = None  # only unions of models can be discriminated
+        elif discriminator is not None and not self._distinct_tags(schema, discriminator, ctx):
+            discriminator = None  # e.g. three kinds of `message` item: pydantic must try each variant
         union = TUnion(tuple(members), discriminator)
         if root or not has_object:
             return union
@@ -319,7 +384,7 @@ class Builder:
     def define(self, ref: TRef, schema: Schema, side: str, tc: Optional[TypeConfig] = None) -> TypeModule:
         """Emit `schema` as the top-level definition `ref` (a class, or an alias for anything else)."""
         module = self.module(ref.module, params=side == "param")
-        ctx = _Ctx(module, side, dict(tc.rename) if tc else {}, tc.discriminator if tc else None)
+        ctx = self._type_ctx(module, side, ref.name, tc)
         description = schema.description
         while schema.kind == "ref":
             assert schema.target is not None
@@ -335,6 +400,8 @@ class Builder:
             elif schema.kind == "union":
                 t = self.union(schema, ctx, [], root=True)
                 self.add(module, AliasDef(ref.name, t, description))
+            elif tc is not None and tc.local_items and side == "param" and schema.kind == "array":
+                self.add(module, AliasDef(ref.name, TList(self._local_item(module, schema)), description))
             else:
                 t = self.inline(schema, ctx, [ref.name])
                 if schema.nullable and self._is_scalar(schema):
@@ -343,6 +410,27 @@ class Builder:
         module.main.append(ref.name)
         module.exports.append(ref.name)
         return module
+
+    def _type_ctx(self, module: TypeModule, side: str, name: str, tc: Optional[TypeConfig]) -> _Ctx:
+        """The rendering context of the configured type `tc` emitted as `name`."""
+        ctx = _Ctx(module, side, dict(tc.rename) if tc else {}, tc.discriminator if tc else None)
+        ctx.inline = frozenset(tc.inline) if tc else frozenset()
+        ctx.skip = frozenset(tc.skip) if tc else frozenset()
+        for fields, value in ((tc.required, True), (tc.optional, False)) if tc else ():
+            ctx.required.update({(f if "." in f else f"{name}.{f}"): value for f in fields})
+        ctx.exclude = frozenset((f if "." in f else f"{name}.{f}") for f in tc.exclude) if tc else frozenset()
+        return ctx
+
+    def _local_item(self, module: TypeModule, schema: Schema) -> TRef:
+        """Define the named union item of the list `schema` again inside `module` (request side), nested types included."""
+        assert schema.value is not None
+        item = self.lookup(schema.value)
+        target = self.spec.deref(item.schema) if item is not None else None
+        if item is None or target is None or target.kind != "union":
+            raise BuildError(f"{module.path}: `local_items` needs a list of a configured union type")
+        ctx = self._type_ctx(module, "param", item.param.name, item.config)
+        self.add(module, AliasDef(item.param.name, self.union(target, ctx, [], root=True), target.description))
+        return TRef(module.path, item.param.name)
 
     def drain(self) -> None:
         while self._queue:
@@ -355,12 +443,11 @@ class Builder:
 
     def resource(self, rc: ResourceConfig, inherited: Dict[str, Any]) -> ResourceDef:
         is_package = bool(rc.children)
-        module = ".".join(["resources", *rc.path, *([rc.name] if is_package else [])])
-        res = ResourceDef(rc.path, pascal(rc.name), module, is_package)
-        if rc.helpers is not None:
-            helper_module, _, helper_class = rc.helpers.mixin.partition(":")
-            res.mixin = TRef(helper_module.removeprefix("openai."), helper_class)
-            res.wrapped_helpers = list(rc.helpers.wrap)
+        res = ResourceDef(rc.path, pascal(rc.name), _resource_module(rc), is_package)
+        for helpers in rc.helpers:
+            helper_module, _, helper_class = helpers.mixin.partition(":")
+            res.mixins.append(TRef(helper_module.removeprefix("openai."), helper_class))
+            res.wrapped_helpers += helpers.wrap
         headers = {**inherited.get("headers", {}), **rc.headers}
         security = rc.security or inherited.get("security")
         for tc in rc.types:
@@ -374,6 +461,12 @@ class Builder:
             if isinstance(generated, TRef) and generated in self._generated_responses and generated not in res.types:
                 res.types.append(generated)
         for child in rc.children:
+            if child.alias_of is not None:
+                target = next((r for r in self.config.all_resources() if r.path == child.alias_of), None)
+                if target is None:
+                    raise BuildError(f"{'.'.join(child.path)}: alias of an unknown resource {'.'.join(child.alias_of)}")
+                res.aliases[child.name] = TRef(_resource_module(target), pascal(target.name))
+                continue
             res.children.append(self.resource(child, {"headers": headers, "security": security}))
         return res
 
@@ -397,7 +490,7 @@ class Builder:
         params_class = f"{leaf}{pascal(mc.name)}Params"
         params_path = f"{rc.types_package}.{snake(params_class)}"
         params_module = TypeModule(params_path, params=True)
-        ctx = _Ctx(params_module, "param", {})
+        ctx = _Ctx(params_module, "param", dict(mc.rename), inline=frozenset(mc.inline))
 
         by_location: Dict[str, List[ParamDef]] = {"path": [], "query": [], "header": [], "body": []}
         for raw in self._parameters(op, path_item):
@@ -405,6 +498,8 @@ class Builder:
             if location == "cookie":
                 continue
             wire = cast(str, raw["name"])
+            if location == "query":
+                wire = wire.removesuffix("[]")  # the query-string encoder adds the brackets of arrays itself
             schema = self.spec.norm(cast(Raw, raw.get("schema") or {}))
             name = identifier(cast(str, schema.raw.get("x-stainless-param") or wire))
             if location == "path":
@@ -426,15 +521,27 @@ class Builder:
         body_kind: Optional[str] = None
         file_paths: List[List[str]] = []
         request = cast(Optional[Raw], op.get("requestBody"))
+        if mc.body is not None:  # the SDK kept an older request shape than the spec's
+            schema_raw = self.spec.pointer(mc.body) if isinstance(mc.body, str) else mc.body
+            request = {"content": {"application/json": {"schema": schema_raw}}}
         if request is not None:
             content = cast(Dict[str, Raw], request.get("content") or {})
-            for media, kind in (("application/json", "json"), ("multipart/form-data", "multipart")):
-                if media in content:
-                    body_kind = kind
-                    body = self.spec.deref(self.spec.norm(cast(Raw, content[media].get("schema") or {})))
-                    break
+            # multipart where it carries files (or is the only choice), JSON otherwise
+            schemas = {
+                kind: self.spec.deref(self.spec.norm(cast(Raw, content[media].get("schema") or {})))
+                for media, kind in (("application/json", "json"), ("multipart/form-data", "multipart"))
+                if media in content
+            }
+            multipart = schemas.get("multipart")
+            if multipart is not None and (
+                "json" not in schemas or any(self._holds_files(p) for p in multipart.properties.values())
+            ):
+                body_kind = "multipart"
+            elif "json" in schemas:
+                body_kind = "json"
             else:
                 raise BuildError(f"{mc.verb} {mc.path}: unsupported request content {sorted(content)}")
+            body = schemas[body_kind]
             if body.kind != "object":
                 raise BuildError(f"{mc.verb} {mc.path}: request body of kind {body.kind} is not supported yet")
             for wire, prop in body.properties.items():
@@ -447,6 +554,8 @@ class Builder:
                     target.kind == "array" and target.value is not None and self.spec.deref(target.value).kind == "file"
                 ):
                     file_paths.append([wire, "<array>"])
+                elif target.kind == "union" and self._holds_files(target):
+                    file_paths.append([wire])  # a file or a list of them (sent as `wire[]`)
                 by_location["body"].append(
                     ParamDef(
                         name,
@@ -463,6 +572,9 @@ class Builder:
         template_order = _PATH_PARAM.findall(mc.path)
         path_params = sorted(by_location["path"], key=lambda p: template_order.index(p.wire))
         others = [*by_location["query"], *by_location["body"], *by_location["header"]]
+        for p in others:
+            if p.required and p.wire in mc.optional:
+                p.required, p.in_minimal_test = False, True
         group = {"query": 0, "body": 1, "header": 2}
         ordered = sorted(others, key=lambda p: (not p.required, group[p.location] if not p.required else 0, p.name))
 
@@ -470,9 +582,13 @@ class Builder:
         if mc.stream:
             stream_chunk = self._stream_chunk(mc, op)
 
-        if ordered:
+        # header params join the TypedDict of a method that has one, but do not make one of their own
+        has_params_module = any(p.location != "header" for p in ordered)
+        if has_params_module:
             fields = [FieldDef(p.name, p.wire, p.type, p.required, p.nullable, p.description) for p in ordered]
-            self._params_module(params_module, params_class, fields, stream_chunk is not None, op)
+            # the keyword-only path params lead the TypedDict (the positional last one is left out)
+            keyword_path = [FieldDef(p.name, p.wire, p.type, True, False, p.description) for p in path_params[:-1]]
+            self._params_module(params_module, params_class, fields, stream_chunk is not None, op, keyword_path)
         method = MethodDef(
             name=mc.name,
             verb=mc.verb,
@@ -481,8 +597,8 @@ class Builder:
             path_params=path_params,
             params=ordered,
             response=self._response(rc, mc, op),
-            params_module=params_path if ordered else None,
-            params_class=params_class if ordered else None,
+            params_module=params_path if has_params_module else None,
+            params_class=params_class if has_params_module else None,
             body=body_kind,
             file_paths=file_paths,
             stream_chunk=stream_chunk,
@@ -495,27 +611,56 @@ class Builder:
         if mc.post_parser is not None:
             module, _, function = mc.post_parser.function.partition(":")
             method.post_parser = (module, function, mc.post_parser.unless_given)
+        if mc.validate is not None:
+            module, _, function = mc.validate.function.partition(":")
+            method.validate = (module, function, mc.validate.args)
         if method.response.kind == "binary":
             method.headers["Accept"] = "application/binary"
         method.headers.update(mc.headers)
         method.request_options = dict(mc.request_options)
+        method.test_extra_body = dict(mc.test_extra_body)
+        if mc.response_by is not None:  # e.g. `response_format`: `json` gives a model, `text` a `str`
+            method.response_by = identifier(mc.response_by["param"])
+            for value, name in cast(Dict[str, str], mc.response_by["types"]).items():
+                rtype: TExpr = TPrim("str") if name == "str" else self.use(self.find(name), "model")
+                found = next((g for g in method.response_groups if g[1] == rtype), None)
+                if found is None:
+                    method.response_groups.append(((value,), rtype))
+                else:
+                    method.response_groups[method.response_groups.index(found)] = ((*found[0], value), rtype)
         return method
 
+    def _holds_files(self, schema: Schema) -> bool:
+        """Whether a request property is a file, a list of files, or a union with such a variant."""
+        target = self.spec.deref(schema)
+        if target.kind == "array" and target.value is not None:
+            target = self.spec.deref(target.value)
+        if target.kind == "union":
+            return any(self._holds_files(v) for v in target.variants)
+        return target.kind == "file"
+
     def _params_module(
-        self, module: TypeModule, class_name: str, fields: List[FieldDef], streaming: bool, op: Raw
+        self,
+        module: TypeModule,
+        class_name: str,
+        fields: List[FieldDef],
+        streaming: bool,
+        op: Raw,
+        keyword_path: List[FieldDef],
     ) -> None:
         if module.path in self.modules:
             raise BuildError(f"two methods share the params module {module.path}")
         self.modules[module.path] = module
         if not streaming:
-            module.definitions.insert(0, ClassDef(class_name, _order(fields), typeddict=True))
+            module.definitions.insert(0, ClassDef(class_name, [*keyword_path, *_order(fields)], typeddict=True))
             module.main.append(class_name)
             module.exports.append(class_name)
             return
         stream_field = next((f for f in fields if f.wire == "stream"), None)
         if stream_field is None:
             raise BuildError(f"{module.path}: a streaming method needs a `stream` body param")
-        base = ClassDef(f"{class_name}Base", _order([f for f in fields if f is not stream_field]), typeddict=True)
+        base_fields = [*keyword_path, *_order([f for f in fields if f is not stream_field])]
+        base = ClassDef(f"{class_name}Base", base_fields, typeddict=True)
         module.definitions.insert(0, base)
         base_ref = TRef(module.path, base.name)
         non_streaming = ClassDef(
@@ -575,10 +720,10 @@ class Builder:
                 raise BuildError(f"{mc.verb} {mc.path}: a page response needs a `data` array")
             item = self.spec.deref(data).value
             assert item is not None
-            return ResponseDef("page", self._response_type(rc, f"{leaf}{pascal(mc.name)}Response", item), mc.page)
-        return ResponseDef("model", self._response_type(rc, f"{leaf}{pascal(mc.name)}Response", schema))
+            return ResponseDef("page", self._response_type(rc, mc, f"{leaf}{pascal(mc.name)}Response", item), mc.page)
+        return ResponseDef("model", self._response_type(rc, mc, f"{leaf}{pascal(mc.name)}Response", schema))
 
-    def _response_type(self, rc: ResourceConfig, fallback: str, schema: Schema) -> TExpr:
+    def _response_type(self, rc: ResourceConfig, mc: MethodConfig, fallback: str, schema: Schema) -> TExpr:
         named = self.lookup(schema)
         if named is not None:
             return self.use(named, "model")
@@ -586,7 +731,7 @@ class Builder:
         if target.kind in _PRIMITIVES:
             return TPrim(_PRIMITIVES[target.kind])
         ref = TRef(f"{rc.types_package}.{snake(fallback)}", fallback)
-        self.define(ref, schema, "model")
+        self.define(ref, schema, "model", TypeConfig(fallback, rc.types_package, schema.raw, rename=mc.response_rename))
         self._generated_responses.add(ref)
         return ref
 
@@ -606,10 +751,19 @@ class Builder:
                     reexports.append(name)
                 else:
                     module.main.append(name)
-                    module.exports.append(name)
+                    if not self._exported_elsewhere(path, name):  # an alias never shadows a package export
+                        module.exports.append(name)
             if not module.main:
                 module.main += reexports
                 module.exports += reexports
+
+    def _exported_elsewhere(self, path: str, name: str) -> bool:
+        package = path.rpartition(".")[0]
+        return any(
+            name in module.exports
+            for other, module in self.modules.items()
+            if other.rpartition(".")[0] == package and other != path
+        )
 
     def package_exports(self) -> Dict[str, Dict[str, str]]:
         packages: Dict[str, Dict[str, str]] = {}

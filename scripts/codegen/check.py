@@ -105,7 +105,7 @@ def _class_fields(node: ast.ClassDef) -> Tuple[List[str], List[str]]:
     is_typeddict = any(
         (isinstance(b, ast.Name) and b.id == "TypedDict") or isinstance(b, ast.Name) and b.id.endswith("Base")
         for b in node.bases
-    )
+    ) or any(k.arg == "total" for k in node.keywords)  # a TypedDict extending a `…Param` TypedDict
     for item in node.body:
         if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
             fields.append(item.target.id)
@@ -113,7 +113,9 @@ def _class_fields(node: ast.ClassDef) -> Tuple[List[str], List[str]]:
             if is_typeddict:
                 if text.startswith("Required["):
                     required.append(item.target.id)
-            elif item.value is None:
+            elif item.value is None or (  # `FieldInfo(alias=...)` without a default is required too
+                isinstance(item.value, ast.Call) and not any(k.arg == "default" for k in item.value.keywords)
+            ):
                 required.append(item.target.id)
     return fields, required
 

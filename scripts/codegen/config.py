@@ -27,12 +27,26 @@ class TypeConfig:
     force: Tuple[str, ...] = ()
     rename: Dict[str, str] = field(default_factory=lambda: {})
     discriminator: Optional[str] = None
+    inline: Tuple[str, ...] = ()  # configured types rendered inline inside this one
+    also: Tuple[str, ...] = ()  # more pointers to copies of the schema, rendered as this type too
+    skip: Tuple[str, ...] = ()  # component schemas left out of this type's unions
+    required: Tuple[str, ...] = ()  # fields (`wire` or `NestedClass.wire`) required and non-null whatever the spec says
+    optional: Tuple[str, ...] = ()  # fields (same form) optional whatever the spec says
+    exclude: Tuple[str, ...] = ()  # fields (same form) left out, e.g. SDK-only properties the spec lists
+    local_items: bool = False  # request side of a list of a named union: define the item union again locally
+    detached: bool = False  # a separate copy: references to the schema elsewhere do not use this name
 
 
 @dataclass
 class PostParserConfig:
     function: str  # `package.module:function`
     unless_given: Optional[str] = None
+
+
+@dataclass
+class ValidateConfig:
+    function: str  # `package.module:function`, called with `args` before the request is built
+    args: Tuple[str, ...] = ()
 
 
 @dataclass
@@ -46,8 +60,18 @@ class MethodConfig:
     deprecated: Optional[str] = None
     body_defaults: Dict[str, Any] = field(default_factory=lambda: {})
     post_parser: Optional[PostParserConfig] = None
+    validate: Optional[ValidateConfig] = None
     headers: Dict[str, str] = field(default_factory=lambda: {})
     request_options: Dict[str, Any] = field(default_factory=lambda: {})
+    rename: Dict[str, str] = field(default_factory=lambda: {})  # nested names in the params module
+    inline: Tuple[str, ...] = ()  # configured types rendered inline in the params module
+    optional: Tuple[str, ...] = ()  # query/body params (wire names) optional whatever the spec says
+    response_rename: Dict[str, str] = field(default_factory=lambda: {})  # nested names in a generated response
+    test_extra_body: Dict[str, Any] = field(default_factory=lambda: {})  # what the mock server needs beyond the params
+    response_by: Optional[Dict[str, Any]] = None  # {param: p, types: {value: TypeName | str}}: response type per value
+    body: Optional[SchemaRef] = (
+        None  # JSON request body schema used instead of the spec's (the SDK kept an older shape)
+    )
 
 
 @dataclass
@@ -67,7 +91,8 @@ class ResourceConfig:
     types_package: str
     headers: Dict[str, str]
     security: Optional[str]
-    helpers: Optional[HelpersConfig] = None
+    helpers: List[HelpersConfig] = field(default_factory=lambda: [])
+    alias_of: Optional[Tuple[str, ...]] = None  # another resource, also exposed under this name
 
     @property
     def name(self) -> str:
@@ -94,7 +119,22 @@ class Config:
         return [*self.shared_types, *(t for r in self.all_resources() for t in r.types)]
 
 
-_TYPE_KEYS = {"schema", "module", "param_only", "force", "rename", "discriminator"}
+_TYPE_KEYS = {
+    "schema",
+    "module",
+    "param_only",
+    "force",
+    "rename",
+    "discriminator",
+    "inline",
+    "also",
+    "skip",
+    "required",
+    "optional",
+    "exclude",
+    "detached",
+    "local_items",
+}
 _METHOD_KEYS = {
     "endpoint",
     "page",
@@ -103,10 +143,18 @@ _METHOD_KEYS = {
     "deprecated",
     "body_defaults",
     "post_parser",
+    "validate",
     "headers",
     "request_options",
+    "rename",
+    "inline",
+    "optional",
+    "response_rename",
+    "body",
+    "test_extra_body",
+    "response_by",
 }
-_RESOURCE_KEYS = {"methods", "resources", "types", "types_package", "headers", "security", "helpers"}
+_RESOURCE_KEYS = {"methods", "resources", "types", "types_package", "headers", "security", "helpers", "alias_of"}
 
 
 def _mapping(data: Dict[str, Any], key: str) -> Dict[str, Any]:
@@ -134,6 +182,14 @@ def _type(name: str, package: str, entry: Any) -> TypeConfig:
         force=(force,) if isinstance(force, str) else tuple(cast(List[str], force)),
         rename=dict(data.get("rename") or {}),
         discriminator=data.get("discriminator"),
+        inline=tuple(cast(List[str], data.get("inline") or ())),
+        also=tuple(cast(List[str], data.get("also") or ())),
+        skip=tuple(cast(List[str], data.get("skip") or ())),
+        required=tuple(cast(List[str], data.get("required") or ())),
+        optional=tuple(cast(List[str], data.get("optional") or ())),
+        exclude=tuple(cast(List[str], data.get("exclude") or ())),
+        detached=bool(data.get("detached", False)),
+        local_items=bool(data.get("local_items", False)),
     )
 
 
@@ -142,6 +198,7 @@ def _method(name: str, entry: Any) -> MethodConfig:
     _check_keys(f"method {name}", data, _METHOD_KEYS)
     verb, _, path = cast(str, data["endpoint"]).partition(" ")
     parser = cast(Optional[Dict[str, Any]], data.get("post_parser"))
+    validate = cast(Optional[Dict[str, Any]], data.get("validate"))
     return MethodConfig(
         name,
         verb.lower(),
@@ -152,16 +209,34 @@ def _method(name: str, entry: Any) -> MethodConfig:
         deprecated=data.get("deprecated"),
         body_defaults=dict(data.get("body_defaults") or {}),
         post_parser=PostParserConfig(parser["function"], parser.get("unless_given")) if parser else None,
+        validate=ValidateConfig(validate["function"], tuple(validate.get("args") or ())) if validate else None,
         headers=dict(data.get("headers") or {}),
         request_options=dict(data.get("request_options") or {}),
+        rename=dict(data.get("rename") or {}),
+        inline=tuple(cast(List[str], data.get("inline") or ())),
+        optional=tuple(cast(List[str], data.get("optional") or ())),
+        response_rename=dict(data.get("response_rename") or {}),
+        body=data.get("body"),
+        response_by=data.get("response_by"),
+        test_extra_body=dict(data.get("test_extra_body") or {}),
     )
+
+
+def _helpers(data: Optional[Dict[str, Any]]) -> List[HelpersConfig]:
+    """`{mixin, wrap}`, or several of them by name (`{polling: {mixin, ...}, streaming: {...}}`, merged across files)."""
+    if not data:
+        return []
+    entries = [data] if "mixin" in data else [cast(Dict[str, Any], data[name]) for name in sorted(data)]
+    return [HelpersConfig(entry["mixin"], list(entry.get("wrap") or [])) for entry in entries]
 
 
 def _resource(path: Tuple[str, ...], entry: Any) -> ResourceConfig:
     data = cast(Dict[str, Any], entry or {})
     _check_keys(f"resource {'.'.join(path)}", data, _RESOURCE_KEYS)
+    if "alias_of" in data and len(data) > 1:
+        raise ConfigError(f"resource {'.'.join(path)}: an `alias_of` entry takes no other keys")
     package = data.get("types_package") or ".".join(["types", *path[:-1]])
-    helpers = cast(Optional[Dict[str, Any]], data.get("helpers"))
+    helpers = _helpers(cast(Optional[Dict[str, Any]], data.get("helpers")))
     return ResourceConfig(
         path=path,
         methods=[_method(n, m) for n, m in _mapping(data, "methods").items()],
@@ -170,7 +245,8 @@ def _resource(path: Tuple[str, ...], entry: Any) -> ResourceConfig:
         types_package=package,
         headers=dict(data.get("headers") or {}),
         security=data.get("security"),
-        helpers=HelpersConfig(helpers["mixin"], list(helpers.get("wrap") or [])) if helpers else None,
+        helpers=helpers,
+        alias_of=tuple(cast(str, data["alias_of"]).split(".")) if "alias_of" in data else None,
     )
 
 

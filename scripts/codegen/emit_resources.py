@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Tuple, Optional
 
 from .model import TRef, TExpr, TList, Project, MethodDef, TOptional, ResourceDef
 from .render import HEADER, Imports, TypeRenderer, relative, docstring, clean_text
@@ -50,7 +50,15 @@ class _ResourceModule:
     def child_module(self, child: ResourceDef) -> str:
         return relative(self.res.module, child.module)
 
-    def returns(self, m: MethodDef, is_async: bool, streamed: Optional[bool]) -> str:
+    def returns(
+        self,
+        m: MethodDef,
+        is_async: bool,
+        streamed: Optional[bool],
+        fmt: Optional[TExpr] = None,
+        every_format: bool = False,
+    ) -> str:
+        """`fmt`: the type of one `response_by` overload; `every_format`: the union of them all (the implementation)."""
         r = m.response
         if r.kind == "page":
             assert r.type is not None and r.page is not None
@@ -64,7 +72,11 @@ class _ResourceModule:
         if r.kind in ("str", "none"):
             return "str" if r.kind == "str" else "None"
         assert r.type is not None
+        if fmt is not None:
+            return self.model_type(fmt)
         model = self.model_type(r.type)
+        if every_format and m.response_groups:
+            model = " | ".join(self.model_type(t) for _, t in m.response_groups)
         if m.stream_chunk is None or streamed is False:
             return model
         stream = self.core("_streaming", "AsyncStream" if is_async else "Stream")
@@ -80,6 +92,13 @@ class _ResourceModule:
         if r.kind == "none":
             return self.core("_types", "NoneType")
         assert r.type is not None
+        if m.response_by is not None and m.response_groups:  # the type picked by the value of a param
+            entries = ", ".join(
+                f"{json.dumps(v)}: {self.model_type(t)}" for values, t in m.response_groups for v in values
+            )
+            default_value, default_type = m.response_groups[0][0][0], self.model_type(m.response_groups[0][1])
+            value = f"{m.response_by} if {self.core('_utils', 'is_given')}({m.response_by}) else {json.dumps(default_value)}"
+            return f"{self.imp.typing('cast')}({self.imp.typing('Any')}, {{{entries}}}.get({value}, {default_type}))"
         return self.runtime_type(r.type)
 
     def runtime_type(self, t: TExpr) -> str:
@@ -91,8 +110,11 @@ class _ResourceModule:
 
     # -- methods -----------------------------------------------------------------------------------------------
 
-    def signature(self, m: MethodDef, is_async: bool, variant: Optional[str]) -> List[str]:
-        """Parameter lines; variant is None (plain), `impl`, `false`, `true` or `bool` for stream overloads."""
+    def signature(
+        self, m: MethodDef, is_async: bool, variant: Optional[str], formats: Optional[Tuple[Any, ...]] = None
+    ) -> List[str]:
+        """Parameter lines; variant is None (plain), `impl`, `false`, `true` or `bool` for stream overloads;
+        `formats` narrows the `response_by` param to those values (one overload per response type)."""
         omit = self.core("_types", "Omit")
         self.core("_types", "omit")
         lines = ["self,"]
@@ -107,6 +129,13 @@ class _ResourceModule:
         literal = self.imp.typing("Literal") if variant else ""
         for p in m.params:
             if p.required:
+                continue
+            if formats is not None and p.name == m.response_by:
+                values = ", ".join(json.dumps(v) for v in formats)
+                default = m.response_groups[0][0][0] in formats  # the default overload also takes no value
+                lines.append(
+                    f"{p.name}: {self.imp.typing('Literal')}[{values}]{f' | {omit} = omit' if default else ''},"
+                )
                 continue
             if variant and p.wire == "stream":
                 if variant in ("true", "bool"):
@@ -140,6 +169,9 @@ class _ResourceModule:
 
     def body(self, m: MethodDef, is_async: bool) -> List[str]:
         lines: List[str] = []
+        if m.validate is not None:
+            module, function, args = m.validate
+            lines.append(f"{self.core(module.removeprefix('openai.'), function)}({', '.join(args)})")
         for p in m.path_params:
             lines += [
                 f"if not {p.name}:",
@@ -152,13 +184,9 @@ class _ResourceModule:
             headers["Content-Type"] = "multipart/form-data"
         entries = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in headers.items()]
         header_params = [p for p in m.params if p.location == "header"]
-        if header_params:
-            given, not_given = self.core("_utils", "is_given"), self.core("_types", "not_given")
-            values: List[str] = []
-            for p in header_params:
-                text = f'",".join(str(v) for v in {p.name})' if isinstance(p.type, TList) else f"str({p.name})"
-                values.append(f'"{p.wire}": {text} if {given}({p.name}) else {not_given}')
-            entries.append(f"**{self.core('_utils', 'strip_not_given')}({{{', '.join(values)}}})")
+        for p in header_params:  # sent only when given
+            text = f'",".join(str(v) for v in {p.name})' if isinstance(p.type, TList) else f"str({p.name})"
+            entries.append(f'**({{"{p.wire}": {text}}} if {self.core("_utils", "is_given")}({p.name}) else {{}})')
         if entries:
             lines.append(f"extra_headers = {{{', '.join(entries)}, **(extra_headers or {{}})}}")
 
@@ -184,11 +212,13 @@ class _ResourceModule:
         has_body = any(p.location == "body" for p in m.params)
         has_query = any(p.location == "query" for p in m.params)
         body_arg: Optional[str] = None
+        # the extracted uploads, named apart from a `files` param (skills.create)
+        files = "extracted_files" if any(p.name == "files" for p in m.params) else "files"
         if has_body and m.body == "multipart":
             lines.append(f"body = {self._dict(m, 'body')}")
             mapping = self.imp.typing("Mapping")
             lines.append(
-                f"files = {self.core('_utils', 'extract_files')}"
+                f"{files} = {self.core('_utils', 'extract_files')}"
                 f"({self.imp.typing('cast')}({mapping}[str, object], body), paths={json.dumps(m.file_paths)})"
             )
             body_arg = f"{transform}(body, {params_cls})"
@@ -224,7 +254,7 @@ class _ResourceModule:
         if body_arg:
             call.append(f"body={body_arg}")
         if m.body == "multipart":
-            call.append("files=files")
+            call.append(f"files={files}")
         call += [f"options={request_options}", f"cast_to={self.cast_to(m)}"]
         if m.stream_chunk is not None:
             stream = self.core("_streaming", "AsyncStream" if is_async else "Stream")
@@ -246,15 +276,33 @@ class _ResourceModule:
         deprecated = [f"@typing_extensions.deprecated({json.dumps(m.deprecated)})"] if m.deprecated else []
         if m.deprecated:
             self.imp.plain("typing_extensions")
+        groups: List[Tuple[Optional[Tuple[Any, ...]], Optional[TExpr]]] = [(v, t) for v, t in m.response_groups]
         if m.stream_chunk is not None:
             overload = self.imp.typing("overload")
-            for variant, streamed in (("false", False), ("true", True), ("bool", None)):
-                header(self.signature(m, is_async, variant), self.returns(m, is_async, streamed), [f"@{overload}"])
+            false_variants = [("false", False, v, t) for v, t in groups or [(None, None)]]
+            for variant, streamed, formats, fmt in [
+                *false_variants,
+                ("true", True, None, None),
+                ("bool", None, None, None),
+            ]:
+                signature = self.signature(m, is_async, variant, formats)
+                returns = self.returns(m, is_async, streamed, fmt)
+                header(signature, returns, [f"@{overload}", *deprecated])  # type checkers flag each overload
                 out.append("        ...\n\n")
             required = [p.name for p in m.params if p.required]
             variants = json.dumps(required) + ", " + json.dumps([*required, "stream"])
             decorators = [*deprecated, f"@{self.core('_utils', 'required_args')}({variants})"]
-            header(self.signature(m, is_async, "impl"), self.returns(m, is_async, None), decorators)
+            header(self.signature(m, is_async, "impl"), self.returns(m, is_async, None, every_format=True), decorators)
+        elif groups:
+            overload = self.imp.typing("overload")
+            for formats, fmt in groups:
+                header(
+                    self.signature(m, is_async, None, formats),
+                    self.returns(m, is_async, None, fmt),
+                    [f"@{overload}", *deprecated],
+                )
+                out.append("        ...\n\n")
+            header(self.signature(m, is_async, None), self.returns(m, is_async, None, every_format=True), deprecated)
         else:
             header(self.signature(m, is_async, None), self.returns(m, is_async, None), deprecated)
         out.append(docstring(_args_doc(m), "        "))
@@ -267,8 +315,8 @@ class _ResourceModule:
         res = self.res
         prefix = "Async" if is_async else ""
         base = self.core("_resource", "AsyncAPIResource" if is_async else "SyncAPIResource")
-        if res.mixin is not None:
-            base = f"{self.core(res.mixin.module, prefix + res.mixin.name)}, {base}"
+        mixins = [self.core(mixin.module, prefix + mixin.name) for mixin in res.mixins]
+        base = ", ".join([*mixins, base])
         cached = self.core("_compat", "cached_property")
         out = [f"class {prefix}{res.class_name}({base}):\n"]
         for child in res.children:
@@ -277,6 +325,14 @@ class _ResourceModule:
                 f"    @{cached}\n",
                 f"    def {child.name}(self) -> {cls}:\n",
                 f"        from {self.child_module(child)} import {cls}\n\n",
+                f"        return {cls}(self._client)\n\n",
+            ]
+        for attr, target in self.res.aliases.items():
+            cls = f"{prefix}{target.name}"
+            out += [
+                f"    @{cached}\n",
+                f"    def {attr}(self) -> {cls}:\n",
+                f"        from {relative(res.module, target.module)} import {cls}\n\n",
                 f"        return {cls}(self._client)\n\n",
             ]
         for kind, doc in (
@@ -352,6 +408,9 @@ class _ResourceModule:
                 for p in ("", "Async")
             ]
             type_checking.append(f"    from {self.child_module(child)} import {', '.join(sorted(names))}\n")
+        for target in res.aliases.values():
+            names = [f"Async{target.name}", target.name]
+            type_checking.append(f"    from {relative(res.module, target.module)} import {', '.join(names)}\n")
         if type_checking:
             self.imp.typing("TYPE_CHECKING")
         parts = [HEADER, "\n", self.imp.render(future=True)]

@@ -18,6 +18,8 @@ def _model_field(f: FieldDef, render: TypeRenderer, imp: Imports) -> str:
         imp.name("pydantic", "Field as FieldInfo")
         default = f'FieldInfo(alias="{f.wire}", default=None)' if optional else f'FieldInfo(alias="{f.wire}")'
         return f"{f.name}: {annotation} = {default}"
+    if f.overrides and not optional:  # a required field narrowing an optional one of the base class
+        return f"{f.name}: {annotation}  # pyright: ignore[reportGeneralTypeIssues]"
     return f"{f.name}: {annotation}" + (" = None" if optional else "")
 
 

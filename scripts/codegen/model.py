@@ -70,6 +70,7 @@ class FieldDef:
     required: bool
     nullable: bool
     description: Optional[str] = None
+    overrides: bool = False  # redefines a field of the base class
 
 
 @dataclass
@@ -125,6 +126,7 @@ class ParamDef:
     nullable: bool
     description: Optional[str] = None
     schema: Any = None  # the normalised spec schema (for test samples)
+    in_minimal_test: bool = False  # optional here but required by the spec: the minimal API test passes it too
 
 
 @dataclass
@@ -153,7 +155,12 @@ class MethodDef:
     security: str = "bearer_auth"
     body_defaults: Dict[str, Any] = field(default_factory=lambda: {})
     post_parser: Optional[Tuple[str, str, Optional[str]]] = None  # (module, function, unless_given)
+    validate: Optional[Tuple[str, str, Tuple[str, ...]]] = None  # (module, function, args): called first
     request_options: Dict[str, Any] = field(default_factory=lambda: {})  # literal make_request_options kwargs
+    test_extra_body: Dict[str, Any] = field(default_factory=lambda: {})  # sent by the generated API tests
+    # the param whose value picks the response type, and its values grouped by type (the first is the default)
+    response_by: Optional[str] = None
+    response_groups: List[Tuple[Tuple[Any, ...], TExpr]] = field(default_factory=lambda: [])
 
     @property
     def required_params(self) -> List[ParamDef]:
@@ -169,8 +176,9 @@ class ResourceDef:
     methods: List[MethodDef] = field(default_factory=lambda: [])
     children: List[ResourceDef] = field(default_factory=lambda: [])
     types: List[TRef] = field(default_factory=lambda: [])  # listed in api.md
-    mixin: Optional[TRef] = None  # hand-written helper methods (sync class; the async one is `Async<name>`)
+    mixins: List[TRef] = field(default_factory=lambda: [])  # hand-written helper methods (async classes: `Async<name>`)
     wrapped_helpers: List[str] = field(default_factory=lambda: [])
+    aliases: Dict[str, TRef] = field(default_factory=lambda: {})  # attribute -> another resource's (sync) class
 
     @property
     def name(self) -> str:

@@ -60,6 +60,8 @@ def singular(word: str) -> str:
     lower = last.lower()
     if lower in ("data", "metadata", "status", "bytes", "series", "news", "analysis", "alias"):
         return word
+    if lower == "criteria":
+        return head + last[:-1] + "on"
     if lower.endswith("ies") and len(lower) > 3:
         last = last[:-3] + ("Y" if last[-3].isupper() else "y")
     elif lower.endswith(("sses", "shes", "ches", "xes", "uses")):

@@ -41,7 +41,9 @@ class Samples:
         if s.kind == "object":
             return self._object(s, full, depth)
         if s.kind == "union":
-            return self.value(s.variants[0], full, depth + 1) if s.variants else "None"
+            # a file where one may be uploaded: form fields cannot carry the other (object) variants
+            files = [v for v in s.variants if self.spec.deref(v).kind == "file"]
+            return self.value((files or s.variants)[0], full, depth + 1) if s.variants else "None"
         raise ValueError(f"no sample for schema kind {s.kind}")
 
     def _object(self, s: Schema, full: bool, depth: int) -> str:

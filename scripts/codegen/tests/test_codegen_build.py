@@ -10,7 +10,7 @@ import pytest
 from scripts.codegen.spec import Spec
 from scripts.codegen.build import BuildError, build
 from scripts.codegen.model import Project, ClassDef, ResourceDef
-from scripts.codegen.config import parse_config
+from scripts.codegen.config import load_config, parse_config
 from scripts.codegen.writer import render_files
 from scripts.codegen.samples import Samples
 
@@ -153,7 +153,11 @@ CONFIG: Dict[str, Any] = {
             "methods": {
                 "create": {"endpoint": "post /widgets", "stream": True},
                 "list": {"endpoint": "get /widgets", "page": "SyncCursorPage"},
-                "delete": {"endpoint": "delete /widgets/{widget_id}", "request_options": {"idempotency_key": "k"}},
+                "delete": {
+                    "endpoint": "delete /widgets/{widget_id}",
+                    "request_options": {"idempotency_key": "k"},
+                    "validate": {"function": "openai.lib._widgets:check_widget", "args": ["widget_id"]},
+                },
                 "content": {
                     "endpoint": "get /widgets/{widget_id}/content",
                     "response": "binary",
@@ -266,7 +270,7 @@ def test_resource_source(files: Dict[str, str]) -> None:
     assert "to_custom_streamed_response_wrapper(" in widgets
     assert "def list(" in widgets and "-> AsyncPaginator[Widget, AsyncCursorPage[Widget]]:" in widgets
     assert 'betas: List[Literal["x=v1"]] | Omit = omit,' in widgets
-    assert '"openai-beta": ",".join(str(v) for v in betas) if is_given(betas) else not_given' in widgets
+    assert '**({"openai-beta": ",".join(str(v) for v in betas)} if is_given(betas) else {})' in widgets
 
     uploads = files["src/openai/resources/uploads.py"]
     assert 'extract_files(cast(Mapping[str, object], body), paths=[["file"]])' in uploads
@@ -280,6 +284,12 @@ def test_helper_mixins_and_their_wrappers(files: Dict[str, str]) -> None:
     assert "class AsyncWidgets(AsyncWidgetHelpers, AsyncAPIResource):" in widgets
     assert "self.assemble = _legacy_response.to_raw_response_wrapper(" in widgets
     assert "self.assemble = async_to_streamed_response_wrapper(" in widgets
+
+
+def test_validate_is_called_before_anything_else(files: Dict[str, str]) -> None:
+    widgets = files["src/openai/resources/widgets/widgets.py"]
+    assert "from ...lib._widgets import AsyncWidgetHelpers, WidgetHelpers, check_widget" in widgets
+    assert widgets.count("check_widget(widget_id)\n        if not widget_id:") == 2  # sync and async
 
 
 def test_header_params_are_aliased_in_the_params_typeddict(files: Dict[str, str]) -> None:
@@ -345,3 +355,19 @@ def test_colliding_nested_names_ask_for_a_rename(spec: Spec) -> None:
     clash["rename"] = {"A.B": "AThenB"}
     names = build(clash_spec, parse_config(config)).modules["types.clash"].names()
     assert "AThenB" in names and "AB" in names
+
+
+def test_named_helper_mixins_from_several_files_all_join_the_class(spec: Spec, tmp_path: Any) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "resources:\n  uploads:\n    methods: {create: post /uploads}\n"
+        "    helpers: {polling: {mixin: 'openai.lib._a:Polling', wrap: [poll]}}\n"
+    )
+    (tmp_path / "b.yaml").write_text(
+        "resources:\n  uploads:\n    helpers: {streaming: {mixin: 'openai.lib._b:Streaming'}}\n"
+    )
+    uploads = resource(build(spec, load_config(str(tmp_path))), "uploads")
+    assert [(m.module, m.name) for m in uploads.mixins] == [("lib._a", "Polling"), ("lib._b", "Streaming")]
+    assert uploads.wrapped_helpers == ["poll"]
+    source = render_files(build(spec, load_config(str(tmp_path))), Samples(spec))["src/openai/resources/uploads.py"]
+    assert "class Uploads(Polling, Streaming, SyncAPIResource):" in source
+    assert "class AsyncUploads(AsyncPolling, AsyncStreaming, AsyncAPIResource):" in source

@@ -47,6 +47,7 @@ def test_pascal(text: str, expected: str) -> None:
         ("file_batches", "file_batch"),
         ("Data", "Data"),
         ("Address", "Address"),
+        ("TestingCriteria", "TestingCriterion"),
     ],
 )
 def test_singular(word: str, expected: str) -> None:

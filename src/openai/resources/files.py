@@ -22,6 +22,7 @@ from .._response import (
     to_custom_streamed_response_wrapper,
     async_to_custom_streamed_response_wrapper,
 )
+from ..lib._files import FilesHelpers, AsyncFilesHelpers
 from ..pagination import SyncCursorPage, AsyncCursorPage
 from .._base_client import AsyncPaginator, make_request_options
 from ..types.file_object import FileObject
@@ -31,7 +32,7 @@ from ..types.file_purpose import FilePurpose
 __all__ = ["Files", "AsyncFiles"]
 
 
-class Files(SyncAPIResource):
+class Files(FilesHelpers, SyncAPIResource):
     @cached_property
     def with_raw_response(self) -> FilesWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""
@@ -325,7 +326,7 @@ class Files(SyncAPIResource):
         )
 
 
-class AsyncFiles(AsyncAPIResource):
+class AsyncFiles(AsyncFilesHelpers, AsyncAPIResource):
     @cached_property
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""

@@ -6,7 +6,11 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, List
 
 if TYPE_CHECKING:
+    from .batch import Batch as Batch
+    from .image import Image as Image
     from .model import Model as Model
+    from .skill import Skill as Skill
+    from .video import Video as Video
     from .shared import (
         Metadata as Metadata,
         AllModels as AllModels,
@@ -25,25 +29,123 @@ if TYPE_CHECKING:
         ResponseFormatTextPython as ResponseFormatTextPython,
         ResponseFormatTextGrammar as ResponseFormatTextGrammar,
     )
+    from .upload import Upload as Upload
     from .embedding import Embedding as Embedding
     from .chat_model import ChatModel as ChatModel
     from .completion import Completion as Completion
+    from .moderation import Moderation as Moderation
+    from .skill_list import SkillList as SkillList
+    from .video_size import VideoSize as VideoSize
+    from .audio_model import AudioModel as AudioModel
+    from .batch_error import BatchError as BatchError
+    from .batch_usage import BatchUsage as BatchUsage
     from .file_object import FileObject as FileObject
+    from .image_model import ImageModel as ImageModel
+    from .video_model import VideoModel as VideoModel
     from .file_content import FileContent as FileContent
     from .file_deleted import FileDeleted as FileDeleted
     from .file_purpose import FilePurpose as FilePurpose
+    from .vector_store import VectorStore as VectorStore
+    from .deleted_skill import DeletedSkill as DeletedSkill
     from .model_deleted import ModelDeleted as ModelDeleted
+    from .video_seconds import VideoSeconds as VideoSeconds
     from .embedding_model import EmbeddingModel as EmbeddingModel
+    from .images_response import ImagesResponse as ImagesResponse
     from .completion_usage import CompletionUsage as CompletionUsage
+    from .eval_list_params import EvalListParams as EvalListParams
     from .file_list_params import FileListParams as FileListParams
+    from .moderation_model import ModerationModel as ModerationModel
+    from .batch_list_params import BatchListParams as BatchListParams
     from .completion_choice import CompletionChoice as CompletionChoice
+    from .image_edit_params import ImageEditParams as ImageEditParams
+    from .skill_list_params import SkillListParams as SkillListParams
+    from .video_edit_params import VideoEditParams as VideoEditParams
+    from .video_list_params import VideoListParams as VideoListParams
+    from .video_model_param import VideoModelParam as VideoModelParam
+    from .eval_create_params import EvalCreateParams as EvalCreateParams
+    from .eval_list_response import EvalListResponse as EvalListResponse
+    from .eval_update_params import EvalUpdateParams as EvalUpdateParams
     from .file_create_params import FileCreateParams as FileCreateParams
+    from .video_create_error import VideoCreateError as VideoCreateError
+    from .video_remix_params import VideoRemixParams as VideoRemixParams
+    from .batch_create_params import BatchCreateParams as BatchCreateParams
+    from .skill_create_params import SkillCreateParams as SkillCreateParams
+    from .skill_update_params import SkillUpdateParams as SkillUpdateParams
+    from .video_create_params import VideoCreateParams as VideoCreateParams
+    from .video_extend_params import VideoExtendParams as VideoExtendParams
+    from .batch_request_counts import BatchRequestCounts as BatchRequestCounts
+    from .eval_create_response import EvalCreateResponse as EvalCreateResponse
+    from .eval_delete_response import EvalDeleteResponse as EvalDeleteResponse
+    from .eval_update_response import EvalUpdateResponse as EvalUpdateResponse
+    from .upload_create_params import UploadCreateParams as UploadCreateParams
+    from .vector_store_deleted import VectorStoreDeleted as VectorStoreDeleted
+    from .audio_response_format import AudioResponseFormat as AudioResponseFormat
+    from .container_list_params import ContainerListParams as ContainerListParams
+    from .image_generate_params import ImageGenerateParams as ImageGenerateParams
+    from .video_delete_response import VideoDeleteResponse as VideoDeleteResponse
+    from .eval_retrieve_response import EvalRetrieveResponse as EvalRetrieveResponse
+    from .file_chunking_strategy import FileChunkingStrategy as FileChunkingStrategy
+    from .image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
+    from .upload_complete_params import UploadCompleteParams as UploadCompleteParams
+    from .container_create_params import ContainerCreateParams as ContainerCreateParams
+    from .container_list_response import ContainerListResponse as ContainerListResponse
     from .embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
+    from .image_edit_stream_event import ImageEditStreamEvent as ImageEditStreamEvent
     from .completion_create_params import CompletionCreateParams as CompletionCreateParams
+    from .content_provenance_check import ContentProvenanceCheck as ContentProvenanceCheck
+    from .moderation_create_params import ModerationCreateParams as ModerationCreateParams
+    from .vector_store_list_params import VectorStoreListParams as VectorStoreListParams
+    from .container_create_response import ContainerCreateResponse as ContainerCreateResponse
     from .create_embedding_response import CreateEmbeddingResponse as CreateEmbeddingResponse
+    from .image_gen_completed_event import ImageGenCompletedEvent as ImageGenCompletedEvent
+    from .image_edit_completed_event import ImageEditCompletedEvent as ImageEditCompletedEvent
+    from .moderation_create_response import ModerationCreateResponse as ModerationCreateResponse
+    from .vector_store_create_params import VectorStoreCreateParams as VectorStoreCreateParams
+    from .vector_store_search_params import VectorStoreSearchParams as VectorStoreSearchParams
+    from .vector_store_update_params import VectorStoreUpdateParams as VectorStoreUpdateParams
+    from .container_retrieve_response import ContainerRetrieveResponse as ContainerRetrieveResponse
+    from .image_input_reference_param import ImageInputReferenceParam as ImageInputReferenceParam
+    from .moderation_text_input_param import ModerationTextInputParam as ModerationTextInputParam
+    from .file_chunking_strategy_param import FileChunkingStrategyParam as FileChunkingStrategyParam
+    from .vector_store_search_response import VectorStoreSearchResponse as VectorStoreSearchResponse
+    from .video_get_character_response import VideoGetCharacterResponse as VideoGetCharacterResponse
+    from .image_create_variation_params import ImageCreateVariationParams as ImageCreateVariationParams
+    from .image_gen_partial_image_event import ImageGenPartialImageEvent as ImageGenPartialImageEvent
+    from .static_file_chunking_strategy import StaticFileChunkingStrategy as StaticFileChunkingStrategy
+    from .video_create_character_params import VideoCreateCharacterParams as VideoCreateCharacterParams
+    from .video_download_content_params import VideoDownloadContentParams as VideoDownloadContentParams
+    from .eval_custom_data_source_config import EvalCustomDataSourceConfig as EvalCustomDataSourceConfig
+    from .image_edit_partial_image_event import ImageEditPartialImageEvent as ImageEditPartialImageEvent
+    from .video_create_character_response import VideoCreateCharacterResponse as VideoCreateCharacterResponse
+    from .moderation_image_url_input_param import ModerationImageURLInputParam as ModerationImageURLInputParam
+    from .auto_file_chunking_strategy_param import AutoFileChunkingStrategyParam as AutoFileChunkingStrategyParam
+    from .moderation_multi_modal_input_param import ModerationMultiModalInputParam as ModerationMultiModalInputParam
+    from .other_file_chunking_strategy_object import OtherFileChunkingStrategyObject as OtherFileChunkingStrategyObject
+    from .static_file_chunking_strategy_param import StaticFileChunkingStrategyParam as StaticFileChunkingStrategyParam
+    from .static_file_chunking_strategy_object import (
+        StaticFileChunkingStrategyObject as StaticFileChunkingStrategyObject,
+    )
+    from .content_provenance_check_create_params import (
+        ContentProvenanceCheckCreateParams as ContentProvenanceCheckCreateParams,
+    )
+    from .eval_stored_completions_data_source_config import (
+        EvalStoredCompletionsDataSourceConfig as EvalStoredCompletionsDataSourceConfig,
+    )
+    from .static_file_chunking_strategy_object_param import (
+        StaticFileChunkingStrategyObjectParam as StaticFileChunkingStrategyObjectParam,
+    )
 
 _EXPORTS: Dict[str, str] = {
     "AllModels": "shared",
+    "AudioModel": "audio_model",
+    "AudioResponseFormat": "audio_response_format",
+    "AutoFileChunkingStrategyParam": "auto_file_chunking_strategy_param",
+    "Batch": "batch",
+    "BatchCreateParams": "batch_create_params",
+    "BatchError": "batch_error",
+    "BatchListParams": "batch_list_params",
+    "BatchRequestCounts": "batch_request_counts",
+    "BatchUsage": "batch_usage",
     "ChatModel": "chat_model",
     "ComparisonFilter": "shared",
     "Completion": "completion",
@@ -51,12 +153,32 @@ _EXPORTS: Dict[str, str] = {
     "CompletionCreateParams": "completion_create_params",
     "CompletionUsage": "completion_usage",
     "CompoundFilter": "shared",
+    "ContainerCreateParams": "container_create_params",
+    "ContainerCreateResponse": "container_create_response",
+    "ContainerListParams": "container_list_params",
+    "ContainerListResponse": "container_list_response",
+    "ContainerRetrieveResponse": "container_retrieve_response",
+    "ContentProvenanceCheck": "content_provenance_check",
+    "ContentProvenanceCheckCreateParams": "content_provenance_check_create_params",
     "CreateEmbeddingResponse": "create_embedding_response",
     "CustomToolInputFormat": "shared",
+    "DeletedSkill": "deleted_skill",
     "Embedding": "embedding",
     "EmbeddingCreateParams": "embedding_create_params",
     "EmbeddingModel": "embedding_model",
     "ErrorObject": "shared",
+    "EvalCreateParams": "eval_create_params",
+    "EvalCreateResponse": "eval_create_response",
+    "EvalCustomDataSourceConfig": "eval_custom_data_source_config",
+    "EvalDeleteResponse": "eval_delete_response",
+    "EvalListParams": "eval_list_params",
+    "EvalListResponse": "eval_list_response",
+    "EvalRetrieveResponse": "eval_retrieve_response",
+    "EvalStoredCompletionsDataSourceConfig": "eval_stored_completions_data_source_config",
+    "EvalUpdateParams": "eval_update_params",
+    "EvalUpdateResponse": "eval_update_response",
+    "FileChunkingStrategy": "file_chunking_strategy",
+    "FileChunkingStrategyParam": "file_chunking_strategy_param",
     "FileContent": "file_content",
     "FileCreateParams": "file_create_params",
     "FileDeleted": "file_deleted",
@@ -65,9 +187,30 @@ _EXPORTS: Dict[str, str] = {
     "FilePurpose": "file_purpose",
     "FunctionDefinition": "shared",
     "FunctionParameters": "shared",
+    "Image": "image",
+    "ImageCreateVariationParams": "image_create_variation_params",
+    "ImageEditCompletedEvent": "image_edit_completed_event",
+    "ImageEditParams": "image_edit_params",
+    "ImageEditPartialImageEvent": "image_edit_partial_image_event",
+    "ImageEditStreamEvent": "image_edit_stream_event",
+    "ImageGenCompletedEvent": "image_gen_completed_event",
+    "ImageGenPartialImageEvent": "image_gen_partial_image_event",
+    "ImageGenStreamEvent": "image_gen_stream_event",
+    "ImageGenerateParams": "image_generate_params",
+    "ImageInputReferenceParam": "image_input_reference_param",
+    "ImageModel": "image_model",
+    "ImagesResponse": "images_response",
     "Metadata": "shared",
     "Model": "model",
     "ModelDeleted": "model_deleted",
+    "Moderation": "moderation",
+    "ModerationCreateParams": "moderation_create_params",
+    "ModerationCreateResponse": "moderation_create_response",
+    "ModerationImageURLInputParam": "moderation_image_url_input_param",
+    "ModerationModel": "moderation_model",
+    "ModerationMultiModalInputParam": "moderation_multi_modal_input_param",
+    "ModerationTextInputParam": "moderation_text_input_param",
+    "OtherFileChunkingStrategyObject": "other_file_chunking_strategy_object",
     "Reasoning": "shared",
     "ReasoningEffort": "shared",
     "ResponseFormatJSONObject": "shared",
@@ -76,29 +219,163 @@ _EXPORTS: Dict[str, str] = {
     "ResponseFormatTextGrammar": "shared",
     "ResponseFormatTextPython": "shared",
     "ResponsesModel": "shared",
+    "Skill": "skill",
+    "SkillCreateParams": "skill_create_params",
+    "SkillList": "skill_list",
+    "SkillListParams": "skill_list_params",
+    "SkillUpdateParams": "skill_update_params",
+    "StaticFileChunkingStrategy": "static_file_chunking_strategy",
+    "StaticFileChunkingStrategyObject": "static_file_chunking_strategy_object",
+    "StaticFileChunkingStrategyObjectParam": "static_file_chunking_strategy_object_param",
+    "StaticFileChunkingStrategyParam": "static_file_chunking_strategy_param",
+    "Upload": "upload",
+    "UploadCompleteParams": "upload_complete_params",
+    "UploadCreateParams": "upload_create_params",
+    "VectorStore": "vector_store",
+    "VectorStoreCreateParams": "vector_store_create_params",
+    "VectorStoreDeleted": "vector_store_deleted",
+    "VectorStoreListParams": "vector_store_list_params",
+    "VectorStoreSearchParams": "vector_store_search_params",
+    "VectorStoreSearchResponse": "vector_store_search_response",
+    "VectorStoreUpdateParams": "vector_store_update_params",
+    "Video": "video",
+    "VideoCreateCharacterParams": "video_create_character_params",
+    "VideoCreateCharacterResponse": "video_create_character_response",
+    "VideoCreateError": "video_create_error",
+    "VideoCreateParams": "video_create_params",
+    "VideoDeleteResponse": "video_delete_response",
+    "VideoDownloadContentParams": "video_download_content_params",
+    "VideoEditParams": "video_edit_params",
+    "VideoExtendParams": "video_extend_params",
+    "VideoGetCharacterResponse": "video_get_character_response",
+    "VideoListParams": "video_list_params",
+    "VideoModel": "video_model",
+    "VideoModelParam": "video_model_param",
+    "VideoRemixParams": "video_remix_params",
+    "VideoSeconds": "video_seconds",
+    "VideoSize": "video_size",
 }
 _SUBMODULES = frozenset(
     [
+        "admin",
+        "audio",
+        "audio_model",
+        "audio_response_format",
+        "auto_file_chunking_strategy_param",
+        "batch",
+        "batch_create_params",
+        "batch_error",
+        "batch_list_params",
+        "batch_request_counts",
+        "batch_usage",
+        "beta",
         "chat",
         "chat_model",
         "completion",
         "completion_choice",
         "completion_create_params",
         "completion_usage",
+        "container_create_params",
+        "container_create_response",
+        "container_list_params",
+        "container_list_response",
+        "container_retrieve_response",
+        "containers",
+        "content_provenance_check",
+        "content_provenance_check_create_params",
+        "conversations",
         "create_embedding_response",
+        "deleted_skill",
         "embedding",
         "embedding_create_params",
         "embedding_model",
+        "eval_create_params",
+        "eval_create_response",
+        "eval_custom_data_source_config",
+        "eval_delete_response",
+        "eval_list_params",
+        "eval_list_response",
+        "eval_retrieve_response",
+        "eval_stored_completions_data_source_config",
+        "eval_update_params",
+        "eval_update_response",
+        "evals",
+        "file_chunking_strategy",
+        "file_chunking_strategy_param",
         "file_content",
         "file_create_params",
         "file_deleted",
         "file_list_params",
         "file_object",
         "file_purpose",
+        "fine_tuning",
+        "graders",
+        "image",
+        "image_create_variation_params",
+        "image_edit_completed_event",
+        "image_edit_params",
+        "image_edit_partial_image_event",
+        "image_edit_stream_event",
+        "image_gen_completed_event",
+        "image_gen_partial_image_event",
+        "image_gen_stream_event",
+        "image_generate_params",
+        "image_input_reference_param",
+        "image_model",
+        "images_response",
         "model",
         "model_deleted",
+        "moderation",
+        "moderation_create_params",
+        "moderation_create_response",
+        "moderation_image_url_input_param",
+        "moderation_model",
+        "moderation_multi_modal_input_param",
+        "moderation_text_input_param",
+        "other_file_chunking_strategy_object",
+        "realtime",
+        "responses",
         "shared",
         "shared_params",
+        "skill",
+        "skill_create_params",
+        "skill_list",
+        "skill_list_params",
+        "skill_update_params",
+        "skills",
+        "static_file_chunking_strategy",
+        "static_file_chunking_strategy_object",
+        "static_file_chunking_strategy_object_param",
+        "static_file_chunking_strategy_param",
+        "upload",
+        "upload_complete_params",
+        "upload_create_params",
+        "uploads",
+        "vector_store",
+        "vector_store_create_params",
+        "vector_store_deleted",
+        "vector_store_list_params",
+        "vector_store_search_params",
+        "vector_store_search_response",
+        "vector_store_update_params",
+        "vector_stores",
+        "video",
+        "video_create_character_params",
+        "video_create_character_response",
+        "video_create_error",
+        "video_create_params",
+        "video_delete_response",
+        "video_download_content_params",
+        "video_edit_params",
+        "video_extend_params",
+        "video_get_character_response",
+        "video_list_params",
+        "video_model",
+        "video_model_param",
+        "video_remix_params",
+        "video_seconds",
+        "video_size",
+        "webhooks",
     ]
 )
 

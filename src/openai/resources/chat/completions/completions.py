@@ -17,6 +17,8 @@ from ...._streaming import Stream, AsyncStream
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ....types.chat import completion_list_params, completion_create_params, completion_update_params
 from ...._base_client import AsyncPaginator, make_request_options
+from ....lib._parsing import validate_response_format
+from ....lib._chat_completions import CompletionsHelpers, AsyncCompletionsHelpers
 from ....types.shared.chat_model import ChatModel
 from ....types.chat.chat_completion import ChatCompletion
 from ....types.shared_params.metadata import Metadata
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["Completions", "AsyncCompletions"]
 
 
-class Completions(SyncAPIResource):
+class Completions(CompletionsHelpers, SyncAPIResource):
     @cached_property
     def messages(self) -> Messages:
         from .messages import Messages
@@ -524,6 +526,7 @@ class Completions(SyncAPIResource):
 
           timeout: Timeout for this request in seconds (or an `httpx.Timeout`), overriding the client's
         """
+        validate_response_format(response_format)
         return self._post(
             "/chat/completions",
             body=maybe_transform(
@@ -763,7 +766,7 @@ class Completions(SyncAPIResource):
         )
 
 
-class AsyncCompletions(AsyncAPIResource):
+class AsyncCompletions(AsyncCompletionsHelpers, AsyncAPIResource):
     @cached_property
     def messages(self) -> AsyncMessages:
         from .messages import AsyncMessages
@@ -1244,6 +1247,7 @@ class AsyncCompletions(AsyncAPIResource):
 
           timeout: Timeout for this request in seconds (or an `httpx.Timeout`), overriding the client's
         """
+        validate_response_format(response_format)
         return await self._post(
             "/chat/completions",
             body=await async_maybe_transform(
@@ -1507,6 +1511,10 @@ class CompletionsWithRawResponse:
             completions.delete,
         )
 
+        self.parse = _legacy_response.to_raw_response_wrapper(
+            completions.parse,
+        )
+
     @cached_property
     def messages(self) -> MessagesWithRawResponse:
         from .messages import MessagesWithRawResponse
@@ -1536,6 +1544,10 @@ class AsyncCompletionsWithRawResponse:
 
         self.delete = _legacy_response.async_to_raw_response_wrapper(
             completions.delete,
+        )
+
+        self.parse = _legacy_response.async_to_raw_response_wrapper(
+            completions.parse,
         )
 
     @cached_property
@@ -1569,6 +1581,10 @@ class CompletionsWithStreamingResponse:
             completions.delete,
         )
 
+        self.parse = to_streamed_response_wrapper(
+            completions.parse,
+        )
+
     @cached_property
     def messages(self) -> MessagesWithStreamingResponse:
         from .messages import MessagesWithStreamingResponse
@@ -1598,6 +1614,10 @@ class AsyncCompletionsWithStreamingResponse:
 
         self.delete = async_to_streamed_response_wrapper(
             completions.delete,
+        )
+
+        self.parse = async_to_streamed_response_wrapper(
+            completions.parse,
         )
 
     @cached_property
