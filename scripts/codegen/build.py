@@ -619,6 +619,7 @@ class Builder:
         method.headers.update(mc.headers)
         method.request_options = dict(mc.request_options)
         method.test_extra_body = dict(mc.test_extra_body)
+        method.test_sampled_response = mc.test_sampled_response
         if mc.response_by is not None:  # e.g. `response_format`: `json` gives a model, `text` a `str`
             method.response_by = identifier(mc.response_by["param"])
             for value, name in cast(Dict[str, str], mc.response_by["types"]).items():
@@ -721,7 +722,8 @@ class Builder:
             item = self.spec.deref(data).value
             assert item is not None
             return ResponseDef("page", self._response_type(rc, mc, f"{leaf}{pascal(mc.name)}Response", item), mc.page)
-        return ResponseDef("model", self._response_type(rc, mc, f"{leaf}{pascal(mc.name)}Response", schema))
+        rtype = self._response_type(rc, mc, f"{leaf}{pascal(mc.name)}Response", schema)
+        return ResponseDef("model", rtype, schema=schema)
 
     def _response_type(self, rc: ResourceConfig, mc: MethodConfig, fallback: str, schema: Schema) -> TExpr:
         named = self.lookup(schema)

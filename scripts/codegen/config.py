@@ -68,6 +68,9 @@ class MethodConfig:
     optional: Tuple[str, ...] = ()  # query/body params (wire names) optional whatever the spec says
     response_rename: Dict[str, str] = field(default_factory=lambda: {})  # nested names in a generated response
     test_extra_body: Dict[str, Any] = field(default_factory=lambda: {})  # what the mock server needs beyond the params
+    # why the mock server's answer cannot be used (its example breaks the spec's own schema): the generated
+    # tests then answer through respx with a response sampled from the schema
+    test_sampled_response: Optional[str] = None
     response_by: Optional[Dict[str, Any]] = None  # {param: p, types: {value: TypeName | str}}: response type per value
     body: Optional[SchemaRef] = (
         None  # JSON request body schema used instead of the spec's (the SDK kept an older shape)
@@ -152,6 +155,7 @@ _METHOD_KEYS = {
     "response_rename",
     "body",
     "test_extra_body",
+    "test_sampled_response",
     "response_by",
 }
 _RESOURCE_KEYS = {"methods", "resources", "types", "types_package", "headers", "security", "helpers", "alias_of"}
@@ -219,6 +223,7 @@ def _method(name: str, entry: Any) -> MethodConfig:
         body=data.get("body"),
         response_by=data.get("response_by"),
         test_extra_body=dict(data.get("test_extra_body") or {}),
+        test_sampled_response=data.get("test_sampled_response"),
     )
 
 

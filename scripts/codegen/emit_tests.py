@@ -101,6 +101,16 @@ class _Tests:
 
         if m.response.kind == "binary":
             return self.binary_tests(m, is_async, fixture, target, var)
+        decorators: Tuple[str, ...] = ()
+        mock: List[str] = []
+        if m.test_sampled_response is not None:
+            self.uses_respx = True
+            decorators = (f"# {m.test_sampled_response}", "@pytest.mark.respx(base_url=base_url)")
+            url = m.path
+            for p in m.path_params:
+                url = url.replace("{" + p.wire + "}", self.path_value(p).strip('"'))
+            sample = self.samples.response(m.response.schema)
+            mock = [f'respx_mock.{m.verb}("{url}").mock(return_value=httpx.Response(200, json={sample}))']
 
         variants: List[Tuple[str, Optional[bool]]] = [("", None)]
         if m.stream_chunk is not None:
@@ -125,7 +135,9 @@ class _Tests:
                     ]
                 elif expected is not None:
                     lines.append(f'assert_matches_type({expected}, {var}, path=["response"])')
-                out.append(self._test(f"test_method_{m.name}{label}{suffix}", fixture, is_async, wrap(lines)))
+                out.append(
+                    self._test(f"test_method_{m.name}{label}{suffix}", fixture, is_async, mock + wrap(lines), decorators)
+                )
 
             raw = [
                 f"response = {aw}{target}.with_raw_response.{m.name}({minimal})",
@@ -134,7 +146,7 @@ class _Tests:
                 'assert response.http_request.headers.get("X-Stainless-Lang") == "python"',
             ]
             raw += self.parse_lines(var, expected, streamed, is_async, raw=True)
-            out.append(self._test(f"test_raw_response_{m.name}{suffix}", fixture, is_async, wrap(raw)))
+            out.append(self._test(f"test_raw_response_{m.name}{suffix}", fixture, is_async, mock + wrap(raw), decorators))
 
             with_ = "async with" if is_async else "with"
             streaming = [
@@ -146,7 +158,11 @@ class _Tests:
                 "",
                 "assert cast(Any, response.is_closed) is True",
             ]
-            out.append(self._test(f"test_streaming_response_{m.name}{suffix}", fixture, is_async, wrap(streaming)))
+            out.append(
+                self._test(
+                    f"test_streaming_response_{m.name}{suffix}", fixture, is_async, mock + wrap(streaming), decorators
+                )
+            )
 
         if m.path_params:
             lines: List[str] = []

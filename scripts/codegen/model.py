@@ -134,6 +134,7 @@ class ResponseDef:
     kind: str  # model, page, stream-capable model, binary, str, none
     type: Optional[TExpr] = None  # cast_to type, or the page item type
     page: Optional[str] = None
+    schema: Any = None  # the normalised JSON schema of a model response (for sampled test responses)
 
 
 @dataclass
@@ -158,6 +159,7 @@ class MethodDef:
     validate: Optional[Tuple[str, str, Tuple[str, ...]]] = None  # (module, function, args): called first
     request_options: Dict[str, Any] = field(default_factory=lambda: {})  # literal make_request_options kwargs
     test_extra_body: Dict[str, Any] = field(default_factory=lambda: {})  # sent by the generated API tests
+    test_sampled_response: Optional[str] = None  # why the API tests answer with a sampled response (respx)
     # the param whose value picks the response type, and its values grouped by type (the first is the default)
     response_by: Optional[str] = None
     response_groups: List[Tuple[Tuple[Any, ...], TExpr]] = field(default_factory=lambda: [])

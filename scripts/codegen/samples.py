@@ -15,7 +15,11 @@ class Samples:
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
 
-    def value(self, schema: Schema, full: bool, depth: int = 0) -> str:
+    def response(self, schema: Schema) -> str:
+        """Source text of a small valid response body: required properties only, arrays empty where allowed."""
+        return self.value(schema, False, sparse=True)
+
+    def value(self, schema: Schema, full: bool, depth: int = 0, sparse: bool = False) -> str:
         """Source text of a value for `schema`; `full` includes every optional object property."""
         s = self.spec.deref(schema)
         if s.kind == "enum":
@@ -32,26 +36,26 @@ class Samples:
             return "{}"
         if s.kind == "map":
             assert s.value is not None
-            value = '"bar"' if self.spec.deref(s.value).kind == "any" else self.value(s.value, full, depth + 1)
+            value = '"bar"' if self.spec.deref(s.value).kind == "any" else self.value(s.value, full, depth + 1, sparse)
             return '{"foo": ' + value + "}"
         if s.kind == "array":
             assert s.value is not None
-            count = max(int(s.raw.get("minItems", 1) or 1), 1)
-            return "[" + ", ".join([self.value(s.value, full, depth + 1)] * count) + "]"
+            count = int(s.raw.get("minItems", 0) or 0) if sparse else max(int(s.raw.get("minItems", 1) or 1), 1)
+            return "[" + ", ".join([self.value(s.value, full, depth + 1, sparse)] * count) + "]"
         if s.kind == "object":
-            return self._object(s, full, depth)
+            return self._object(s, full, depth, sparse)
         if s.kind == "union":
             # a file where one may be uploaded: form fields cannot carry the other (object) variants
             files = [v for v in s.variants if self.spec.deref(v).kind == "file"]
-            return self.value((files or s.variants)[0], full, depth + 1) if s.variants else "None"
+            return self.value((files or s.variants)[0], full, depth + 1, sparse) if s.variants else "None"
         raise ValueError(f"no sample for schema kind {s.kind}")
 
-    def _object(self, s: Schema, full: bool, depth: int) -> str:
+    def _object(self, s: Schema, full: bool, depth: int, sparse: bool) -> str:
         include_optional = full and depth < _MAX_DEPTH
         entries: List[str] = []
         for wire, prop in s.properties.items():
             if wire in s.required or include_optional:
-                entries.append(f"{json.dumps(wire)}: {self.value(prop, full, depth + 1)}")
+                entries.append(f"{json.dumps(wire)}: {self.value(prop, full, depth + 1, sparse)}")
         return "{" + ", ".join(entries) + "}"
 
     def _string(self, s: Schema) -> str:

@@ -371,3 +371,36 @@ def test_named_helper_mixins_from_several_files_all_join_the_class(spec: Spec, t
     source = render_files(build(spec, load_config(str(tmp_path))), Samples(spec))["src/openai/resources/uploads.py"]
     assert "class Uploads(Polling, Streaming, SyncAPIResource):" in source
     assert "class AsyncUploads(AsyncPolling, AsyncStreaming, AsyncAPIResource):" in source
+
+
+def test_sampled_response_tests_answer_through_respx_with_a_schema_valid_body(spec: Spec) -> None:
+    config = {
+        "resources": {
+            "widgets": {
+                "resources": {
+                    "parts": {
+                        "methods": {
+                            "retrieve": {
+                                "endpoint": "get /widgets/{widget_id}/parts/{part_id}",
+                                "test_sampled_response": "The mock's example breaks the schema",
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    tests = render_files(build(spec, parse_config(config)), Samples(spec))["tests/api_resources/widgets/test_parts.py"]
+    assert "    # The mock's example breaks the schema\n    @pytest.mark.respx(base_url=base_url)\n" in tests
+    assert 'respx_mock.get("/widgets/' in tests
+    assert ".mock(return_value=httpx.Response(200, json={" in tests
+    assert "def test_method_retrieve(self, client: OpenAI, respx_mock: MockRouter) -> None:" in tests
+
+
+def test_sparse_response_samples_leave_optional_arrays_empty(spec: Spec) -> None:
+    samples = Samples(spec)
+    widget = spec.norm(ref("Widget"))
+    assert '"parts"' not in samples.response(widget)
+    array = spec.norm({"type": "array", "items": {"type": "string"}})
+    assert samples.response(array) == "[]"
+    assert samples.value(array, False) == '["string"]'

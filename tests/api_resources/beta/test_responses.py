@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, cast
 
+import httpx
 import pytest
+from respx import MockRouter
 
 from openai import OpenAI, AsyncOpenAI
 from tests.utils import assert_matches_type
 from openai.types.beta import BetaResponse, BetaCompactedResponse, BetaResponseStreamEvent
+
+base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
 
 
 class TestResponses:
@@ -312,11 +317,51 @@ class TestResponses:
         with pytest.raises(ValueError, match=r"Expected a non-empty value for `response_id` but received ''"):
             client.beta.responses.with_raw_response.cancel("")
 
-    def test_method_compact(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    def test_method_compact(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         result = client.beta.responses.compact(model="string")
         assert_matches_type(BetaCompactedResponse, result, path=["response"])
 
-    def test_method_compact_with_all_params(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    def test_method_compact_with_all_params(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         result = client.beta.responses.compact(
             model="string",
             input="string",
@@ -330,7 +375,27 @@ class TestResponses:
         )
         assert_matches_type(BetaCompactedResponse, result, path=["response"])
 
-    def test_raw_response_compact(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    def test_raw_response_compact(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         response = client.beta.responses.with_raw_response.compact(model="string")
 
         assert response.is_closed is True
@@ -338,7 +403,27 @@ class TestResponses:
         result = response.parse()
         assert_matches_type(BetaCompactedResponse, result, path=["response"])
 
-    def test_streaming_response_compact(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    def test_streaming_response_compact(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         with client.beta.responses.with_streaming_response.compact(model="string") as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -654,11 +739,51 @@ class TestAsyncResponses:
         with pytest.raises(ValueError, match=r"Expected a non-empty value for `response_id` but received ''"):
             await async_client.beta.responses.with_raw_response.cancel("")
 
-    async def test_method_compact(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_method_compact(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         result = await async_client.beta.responses.compact(model="string")
         assert_matches_type(BetaCompactedResponse, result, path=["response"])
 
-    async def test_method_compact_with_all_params(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_method_compact_with_all_params(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         result = await async_client.beta.responses.compact(
             model="string",
             input="string",
@@ -672,7 +797,27 @@ class TestAsyncResponses:
         )
         assert_matches_type(BetaCompactedResponse, result, path=["response"])
 
-    async def test_raw_response_compact(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_raw_response_compact(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         response = await async_client.beta.responses.with_raw_response.compact(model="string")
 
         assert response.is_closed is True
@@ -680,7 +825,27 @@ class TestAsyncResponses:
         result = response.parse()
         assert_matches_type(BetaCompactedResponse, result, path=["response"])
 
-    async def test_streaming_response_compact(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (output message ids, usage details)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_streaming_response_compact(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/responses/compact?beta=true").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "response.compaction",
+                    "output": [],
+                    "created_at": 0,
+                    "usage": {
+                        "input_tokens": 0,
+                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                        "output_tokens": 0,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 0,
+                    },
+                },
+            )
+        )
         async with async_client.beta.responses.with_streaming_response.compact(model="string") as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"

@@ -2,21 +2,82 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, cast
 
+import httpx
 import pytest
+from respx import MockRouter
 
 from openai import OpenAI, AsyncOpenAI
 from tests.utils import assert_matches_type
 from openai.types.beta.chatkit import ChatSession
 
+base_url = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
+
 
 class TestSessions:
-    def test_method_create(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_method_create(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         session = client.beta.chatkit.sessions.create(user="string", workflow={"id": "string"})
         assert_matches_type(ChatSession, session, path=["response"])
 
-    def test_method_create_with_all_params(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_method_create_with_all_params(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         session = client.beta.chatkit.sessions.create(
             user="string",
             workflow={
@@ -35,7 +96,35 @@ class TestSessions:
         )
         assert_matches_type(ChatSession, session, path=["response"])
 
-    def test_raw_response_create(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_raw_response_create(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         response = client.beta.chatkit.sessions.with_raw_response.create(user="string", workflow={"id": "string"})
 
         assert response.is_closed is True
@@ -43,7 +132,35 @@ class TestSessions:
         session = response.parse()
         assert_matches_type(ChatSession, session, path=["response"])
 
-    def test_streaming_response_create(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_streaming_response_create(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         with client.beta.chatkit.sessions.with_streaming_response.create(
             user="string", workflow={"id": "string"}
         ) as response:
@@ -55,11 +172,67 @@ class TestSessions:
 
         assert cast(Any, response.is_closed) is True
 
-    def test_method_cancel(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_method_cancel(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions/cksess_123/cancel").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         session = client.beta.chatkit.sessions.cancel("cksess_123")
         assert_matches_type(ChatSession, session, path=["response"])
 
-    def test_raw_response_cancel(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_raw_response_cancel(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions/cksess_123/cancel").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         response = client.beta.chatkit.sessions.with_raw_response.cancel("cksess_123")
 
         assert response.is_closed is True
@@ -67,7 +240,35 @@ class TestSessions:
         session = response.parse()
         assert_matches_type(ChatSession, session, path=["response"])
 
-    def test_streaming_response_cancel(self, client: OpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    def test_streaming_response_cancel(self, client: OpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions/cksess_123/cancel").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         with client.beta.chatkit.sessions.with_streaming_response.cancel("cksess_123") as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"
@@ -83,11 +284,67 @@ class TestSessions:
 
 
 class TestAsyncSessions:
-    async def test_method_create(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_method_create(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         session = await async_client.beta.chatkit.sessions.create(user="string", workflow={"id": "string"})
         assert_matches_type(ChatSession, session, path=["response"])
 
-    async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_method_create_with_all_params(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         session = await async_client.beta.chatkit.sessions.create(
             user="string",
             workflow={
@@ -106,7 +363,35 @@ class TestAsyncSessions:
         )
         assert_matches_type(ChatSession, session, path=["response"])
 
-    async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_raw_response_create(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         response = await async_client.beta.chatkit.sessions.with_raw_response.create(
             user="string", workflow={"id": "string"}
         )
@@ -116,7 +401,35 @@ class TestAsyncSessions:
         session = response.parse()
         assert_matches_type(ChatSession, session, path=["response"])
 
-    async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_streaming_response_create(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         async with async_client.beta.chatkit.sessions.with_streaming_response.create(
             user="string", workflow={"id": "string"}
         ) as response:
@@ -128,11 +441,67 @@ class TestAsyncSessions:
 
         assert cast(Any, response.is_closed) is True
 
-    async def test_method_cancel(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_method_cancel(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions/cksess_123/cancel").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         session = await async_client.beta.chatkit.sessions.cancel("cksess_123")
         assert_matches_type(ChatSession, session, path=["response"])
 
-    async def test_raw_response_cancel(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_raw_response_cancel(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions/cksess_123/cancel").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         response = await async_client.beta.chatkit.sessions.with_raw_response.cancel("cksess_123")
 
         assert response.is_closed is True
@@ -140,7 +509,35 @@ class TestAsyncSessions:
         session = response.parse()
         assert_matches_type(ChatSession, session, path=["response"])
 
-    async def test_streaming_response_cancel(self, async_client: AsyncOpenAI) -> None:
+    # The mock serves the spec's example, which lacks fields the spec's own schema requires (workflow.tracing)
+    @pytest.mark.respx(base_url=base_url)
+    async def test_streaming_response_cancel(self, async_client: AsyncOpenAI, respx_mock: MockRouter) -> None:
+        respx_mock.post("/chatkit/sessions/cksess_123/cancel").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "id": "string",
+                    "object": "chatkit.session",
+                    "expires_at": 0,
+                    "client_secret": "string",
+                    "workflow": {
+                        "id": "string",
+                        "version": "string",
+                        "state_variables": {"foo": "string"},
+                        "tracing": {"enabled": True},
+                    },
+                    "user": "string",
+                    "rate_limits": {"max_requests_per_1_minute": 0},
+                    "max_requests_per_1_minute": 0,
+                    "status": "active",
+                    "chatkit_configuration": {
+                        "automatic_thread_titling": {"enabled": True},
+                        "file_upload": {"enabled": True, "max_file_size": 0, "max_files": 0},
+                        "history": {"enabled": True, "recent_threads": 0},
+                    },
+                },
+            )
+        )
         async with async_client.beta.chatkit.sessions.with_streaming_response.cancel("cksess_123") as response:
             assert not response.is_closed
             assert response.http_request.headers.get("X-Stainless-Lang") == "python"

@@ -32,6 +32,7 @@ from ...realtime.conversation_created_event import ConversationCreatedEvent
 from .response_audio_transcript_delta_event import ResponseAudioTranscriptDeltaEvent
 from .input_audio_buffer_speech_started_event import InputAudioBufferSpeechStartedEvent
 from .input_audio_buffer_speech_stopped_event import InputAudioBufferSpeechStoppedEvent
+from .response_function_call_arguments_done_event import ResponseFunctionCallArgumentsDoneEvent
 from .response_function_call_arguments_delta_event import ResponseFunctionCallArgumentsDeltaEvent
 from .conversation_item_input_audio_transcription_delta_event import ConversationItemInputAudioTranscriptionDeltaEvent
 from .conversation_item_input_audio_transcription_failed_event import ConversationItemInputAudioTranscriptionFailedEvent
@@ -41,42 +42,11 @@ from .conversation_item_input_audio_transcription_completed_event import (
 
 __all__ = [
     "RealtimeServerEvent",
-    "ResponseFunctionCallArgumentsDone",
     "ConversationItemRetrieved",
     "OutputAudioBufferStarted",
     "OutputAudioBufferStopped",
     "OutputAudioBufferCleared",
 ]
-
-
-class ResponseFunctionCallArgumentsDone(BaseModel):
-    """Returned when the model-generated function call arguments are done streaming.
-    Also emitted when a Response is interrupted, incomplete, or cancelled.
-    """
-
-    arguments: str
-    """The final arguments as a JSON string."""
-
-    call_id: str
-    """The ID of the function call."""
-
-    event_id: str
-    """The unique ID of the server event."""
-
-    item_id: str
-    """The ID of the function call item."""
-
-    name: str
-    """The name of the function that was called."""
-
-    output_index: int
-    """The index of the output item in the response."""
-
-    response_id: str
-    """The ID of the response."""
-
-    type: Literal["response.function_call_arguments.done"]
-    """The event type, must be `response.function_call_arguments.done`."""
 
 
 class ConversationItemRetrieved(BaseModel):
@@ -170,7 +140,7 @@ RealtimeServerEvent: TypeAlias = Annotated[
         ResponseCreatedEvent,
         ResponseDoneEvent,
         ResponseFunctionCallArgumentsDeltaEvent,
-        ResponseFunctionCallArgumentsDone,
+        ResponseFunctionCallArgumentsDoneEvent,
         ResponseOutputItemAddedEvent,
         ResponseOutputItemDoneEvent,
         ResponseTextDeltaEvent,
