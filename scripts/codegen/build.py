@@ -68,6 +68,7 @@ class _Ctx:
     skip: frozenset[str] = frozenset()  # component schemas left out of unions
     required: Dict[str, bool] = field(default_factory=lambda: {})  # `Class.wire` -> required-ness override
     exclude: frozenset[str] = frozenset()  # `Class.wire` fields left out
+    mixins: Dict[str, TRef] = field(default_factory=lambda: {})  # model class name -> hand-written extra base
     stack: List[str] = field(default_factory=lambda: [])
     defined: Dict[str, Raw] = field(default_factory=lambda: {})  # nested name -> the schema it was made from
 
@@ -298,6 +299,7 @@ class Builder:
             member.overrides = wire in inherited
             fields.append(member)
         definition = ClassDef(name, _order(fields), ctx.side == "param", schema.description, base)
+        definition.mixin = ctx.mixins.get(name)
         self.add(ctx.module, definition)
         return TRef(ctx.module.path, name)
 
@@ -419,6 +421,9 @@ class Builder:
         for fields, value in ((tc.required, True), (tc.optional, False)) if tc else ():
             ctx.required.update({(f if "." in f else f"{name}.{f}"): value for f in fields})
         ctx.exclude = frozenset((f if "." in f else f"{name}.{f}") for f in tc.exclude) if tc else frozenset()
+        if tc and tc.mixin and side == "model":
+            mixin_module, _, mixin_class = tc.mixin.partition(":")
+            ctx.mixins[name] = TRef(mixin_module.removeprefix("openai."), mixin_class)
         return ctx
 
     def _local_item(self, module: TypeModule, schema: Schema) -> TRef:

@@ -35,6 +35,7 @@ class TypeConfig:
     exclude: Tuple[str, ...] = ()  # fields (same form) left out, e.g. SDK-only properties the spec lists
     local_items: bool = False  # request side of a list of a named union: define the item union again locally
     detached: bool = False  # a separate copy: references to the schema elsewhere do not use this name
+    mixin: Optional[str] = None  # `openai.module:ClassName`: a hand-written base the model class also inherits
 
 
 @dataclass
@@ -137,6 +138,7 @@ _TYPE_KEYS = {
     "exclude",
     "detached",
     "local_items",
+    "mixin",
 }
 _METHOD_KEYS = {
     "endpoint",
@@ -194,6 +196,7 @@ def _type(name: str, package: str, entry: Any) -> TypeConfig:
         exclude=tuple(cast(List[str], data.get("exclude") or ())),
         detached=bool(data.get("detached", False)),
         local_items=bool(data.get("local_items", False)),
+        mixin=data.get("mixin"),
     )
 
 

@@ -136,7 +136,9 @@ class _Tests:
                 elif expected is not None:
                     lines.append(f'assert_matches_type({expected}, {var}, path=["response"])')
                 out.append(
-                    self._test(f"test_method_{m.name}{label}{suffix}", fixture, is_async, mock + wrap(lines), decorators)
+                    self._test(
+                        f"test_method_{m.name}{label}{suffix}", fixture, is_async, mock + wrap(lines), decorators
+                    )
                 )
 
             raw = [
@@ -146,7 +148,9 @@ class _Tests:
                 'assert response.http_request.headers.get("X-Stainless-Lang") == "python"',
             ]
             raw += self.parse_lines(var, expected, streamed, is_async, raw=True)
-            out.append(self._test(f"test_raw_response_{m.name}{suffix}", fixture, is_async, mock + wrap(raw), decorators))
+            out.append(
+                self._test(f"test_raw_response_{m.name}{suffix}", fixture, is_async, mock + wrap(raw), decorators)
+            )
 
             with_ = "async with" if is_async else "with"
             streaming = [

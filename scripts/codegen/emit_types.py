@@ -41,6 +41,8 @@ def _class(cls: ClassDef, render: TypeRenderer, imp: Imports) -> str:
             bases = f"{imp.typing('TypedDict')}, total={cls.total}"
     else:
         bases = render(cls.base) if cls.base is not None else imp.core("_models", "BaseModel")
+        if cls.mixin is not None:
+            bases += ", " + imp.ref(cls.mixin)
     render.shadowed = {f.name for f in cls.fields} & _BUILTIN_TYPES
     out = [f"class {cls.name}({bases}):\n"]
     if cls.description:

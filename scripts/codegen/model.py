@@ -81,6 +81,7 @@ class ClassDef:
     description: Optional[str] = None
     base: Optional[TRef] = None
     total: bool = False  # TypedDicts only
+    mixin: Optional[TRef] = None  # models only: a hand-written class inherited after the base
 
 
 @dataclass

@@ -743,6 +743,10 @@ class BaseClient(Generic[_HttpxClientT]):
         """Called with the final headers and the per-request ones; raise if the request cannot be sent."""
         return
 
+    def _reauthenticate(self, options: FinalRequestOptions) -> bool:
+        """Called when an attempt got a 401: drop cached credentials and return True to re-send the request once."""
+        return False
+
     # -- building requests --
 
     def _default_headers(self, auth: Mapping[str, str]) -> dict[str, str | Omit]:
@@ -1161,6 +1165,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         max_retries = options.get_max_retries(self.max_retries)
         stream_body = stream or self._is_streamed_request(options)
         retries_taken = 0
+        reauthenticated = False
         while True:
             attempt = self._prepare_options(options)
             request = self._build_request(attempt, retries_taken=retries_taken)
@@ -1177,6 +1182,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             self._log_response(request, response)
             if 200 <= response.status_code < 300:
                 break
+            if response.status_code == 401 and not reauthenticated and self._reauthenticate(attempt):
+                reauthenticated = True
+                response.close()
+                continue
             delay = self._delay_after_status(response, attempt, retries_taken, max_retries)
             if delay is None:
                 if not response.is_closed:
@@ -1480,6 +1489,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         max_retries = options.get_max_retries(self.max_retries)
         stream_body = stream or self._is_streamed_request(options)
         retries_taken = 0
+        reauthenticated = False
         while True:
             attempt = await self._prepare_options(options)
             request = self._build_request(attempt, retries_taken=retries_taken)
@@ -1496,6 +1506,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             self._log_response(request, response)
             if 200 <= response.status_code < 300:
                 break
+            if response.status_code == 401 and not reauthenticated and self._reauthenticate(attempt):
+                reauthenticated = True
+                await response.aclose()
+                continue
             delay = self._delay_after_status(response, attempt, retries_taken, max_retries)
             if delay is None:
                 if not response.is_closed:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Dict, Union, Mapping, Callable, Optional, Awaitable, NamedTuple
+from typing import TYPE_CHECKING, Any, Dict, Union, Mapping, Callable, Optional, Awaitable, NamedTuple, cast
 
 import httpx
 from typing_extensions import Self, override
@@ -23,6 +23,7 @@ from ._exceptions import OpenAIError
 from ._base_client import SyncAPIClient, AsyncAPIClient, find_header, merge_headers
 
 if TYPE_CHECKING:
+    from .auth import WorkloadIdentityAuth
     from .resources.files import (
         Files,
         AsyncFiles,
@@ -295,11 +296,27 @@ def _security_headers(client: OpenAI | AsyncOpenAI, security: SecurityOptions | 
     if _wants_bearer(security):
         if client.api_key:
             return {"Authorization": f"Bearer {client.api_key}"}
-        if client.workload_identity is not None:
-            raise NotImplementedError("Workload identity authentication is not supported by this client yet")
+        if client._workload_auth is not None and client._workload_auth.access_token:
+            return {"Authorization": f"Bearer {client._workload_auth.access_token}"}
     if (security is None or security.get("admin_api_key_auth")) and client.admin_api_key:
         return {"Authorization": f"Bearer {client.admin_api_key}"}
     return {}
+
+
+def _workload_auth(workload_identity: WorkloadIdentity | None) -> WorkloadIdentityAuth | None:
+    if workload_identity is None:
+        return None
+    from .auth import WorkloadIdentityAuth  # imported only by workload identity users
+
+    return WorkloadIdentityAuth(cast(Any, workload_identity))
+
+
+def _invalidate_workload_token(client: OpenAI | AsyncOpenAI, options: FinalRequestOptions) -> bool:
+    """After a 401, drop the workload identity token so that the request is re-sent once with a fresh one."""
+    if client._workload_auth is None or not _wants_bearer(options.security):
+        return False
+    client._workload_auth.invalidate()
+    return True
 
 
 def _identity_headers(client: OpenAI | AsyncOpenAI) -> dict[str, str]:
@@ -448,6 +465,7 @@ class OpenAI(SyncAPIClient):
         self.api_key = settings.api_key
         self.admin_api_key = settings.admin_api_key
         self.workload_identity = workload_identity
+        self._workload_auth = _workload_auth(workload_identity)
         self.organization = settings.organization
         self.project = settings.project
         self.webhook_secret = settings.webhook_secret
@@ -638,7 +656,13 @@ class OpenAI(SyncAPIClient):
         _check_provider(self)
         if _wants_bearer(options.security):
             self._refresh_api_key()
+            if self._workload_auth is not None:
+                self._workload_auth.get_token(self._client)
         return super()._prepare_options(options)
+
+    @override
+    def _reauthenticate(self, options: FinalRequestOptions) -> bool:
+        return _invalidate_workload_token(self, options)
 
     def copy(
         self,
@@ -683,7 +707,10 @@ class OpenAI(SyncAPIClient):
             set_default_query=set_default_query,
             enforce_credentials=_enforce_credentials,
         )
-        return self.__class__(**{**kwargs, **_extra_kwargs})
+        client = self.__class__(**{**kwargs, **_extra_kwargs})
+        if client.workload_identity is self.workload_identity:
+            client._workload_auth = self._workload_auth  # copies share the cached access token
+        return client
 
     # Alias for `copy`, read as "the same client, with these options".
     with_options = copy
@@ -745,6 +772,7 @@ class AsyncOpenAI(AsyncAPIClient):
         self.api_key = settings.api_key
         self.admin_api_key = settings.admin_api_key
         self.workload_identity = workload_identity
+        self._workload_auth = _workload_auth(workload_identity)
         self.organization = settings.organization
         self.project = settings.project
         self.webhook_secret = settings.webhook_secret
@@ -935,7 +963,13 @@ class AsyncOpenAI(AsyncAPIClient):
         _check_provider(self)
         if _wants_bearer(options.security):
             await self._refresh_api_key()
+            if self._workload_auth is not None:
+                await self._workload_auth.aget_token(self._client)
         return await super()._prepare_options(options)
+
+    @override
+    def _reauthenticate(self, options: FinalRequestOptions) -> bool:
+        return _invalidate_workload_token(self, options)
 
     def copy(
         self,
@@ -980,7 +1014,10 @@ class AsyncOpenAI(AsyncAPIClient):
             set_default_query=set_default_query,
             enforce_credentials=_enforce_credentials,
         )
-        return self.__class__(**{**kwargs, **_extra_kwargs})
+        client = self.__class__(**{**kwargs, **_extra_kwargs})
+        if client.workload_identity is self.workload_identity:
+            client._workload_auth = self._workload_auth  # copies share the cached access token
+        return client
 
     # Alias for `copy`, read as "the same client, with these options".
     with_options = copy

@@ -28,5 +28,18 @@ def test_generated_resources_match_the_reference_signatures() -> None:
         assert check.module_file(f"openai.resources.{module}") is not None
 
 
+# Where we knowingly differ from the reference, and why. Each entry must still be reported by the check (so
+# that a fix shows up here as a failure to remove it).
+KNOWN_DIFFERENCES = {
+    # The spec leaves `object` out of the required fields and the mock server omits it, so requiring it (as the
+    # reference does) would make every lenient answer of the mock a validation error.
+    "openai.types.upload.Upload: required ['bytes', 'created_at', 'expires_at', 'filename', 'id', 'purpose', "
+    "'status'] != ['bytes', 'created_at', 'expires_at', 'filename', 'id', 'object', 'purpose', 'status']",
+    # Today's spec no longer returns a `client_secret` from the beta sessions endpoint; the reference still
+    # requires it.
+    "openai.types.beta.realtime.session_create_response.SessionCreateResponse: required [] != ['client_secret']",
+}
+
+
 def test_generated_types_match_the_reference_names_and_fields() -> None:
-    assert check.check_types(everything=False) == []
+    assert set(check.check_types(everything=False)) == KNOWN_DIFFERENCES

@@ -30,6 +30,7 @@ from .._response import (
     async_to_custom_streamed_response_wrapper,
 )
 from ..pagination import SyncConversationCursorPage, AsyncConversationCursorPage
+from ..lib._videos import VideosHelpers, AsyncVideosHelpers
 from ..types.video import Video
 from .._base_client import AsyncPaginator, make_request_options
 from ..types.video_size import VideoSize
@@ -42,7 +43,7 @@ from ..types.video_create_character_response import VideoCreateCharacterResponse
 __all__ = ["Videos", "AsyncVideos"]
 
 
-class Videos(SyncAPIResource):
+class Videos(VideosHelpers, SyncAPIResource):
     @cached_property
     def with_raw_response(self) -> VideosWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""
@@ -474,7 +475,7 @@ class Videos(SyncAPIResource):
         )
 
 
-class AsyncVideos(AsyncAPIResource):
+class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
     @cached_property
     def with_raw_response(self) -> AsyncVideosWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""

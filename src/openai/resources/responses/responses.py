@@ -15,6 +15,7 @@ from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._streaming import Stream, AsyncStream
 from ..._base_client import make_request_options
+from ...lib._responses import ResponsesHelpers, AsyncResponsesHelpers
 from ...types.responses import response_create_params, response_compact_params, response_retrieve_params
 from ...types.responses.response import Response
 from ...types.responses.tool_param import ToolParam
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["Responses", "AsyncResponses"]
 
 
-class Responses(SyncAPIResource):
+class Responses(ResponsesHelpers, SyncAPIResource):
     @cached_property
     def input_items(self) -> InputItems:
         from .input_items import InputItems
@@ -805,7 +806,7 @@ class Responses(SyncAPIResource):
         )
 
 
-class AsyncResponses(AsyncAPIResource):
+class AsyncResponses(AsyncResponsesHelpers, AsyncAPIResource):
     @cached_property
     def input_items(self) -> AsyncInputItems:
         from .input_items import AsyncInputItems
@@ -1584,6 +1585,10 @@ class ResponsesWithRawResponse:
             responses.compact,
         )
 
+        self.parse = _legacy_response.to_raw_response_wrapper(
+            responses.parse,
+        )
+
     @cached_property
     def input_items(self) -> InputItemsWithRawResponse:
         from .input_items import InputItemsWithRawResponse
@@ -1619,6 +1624,10 @@ class AsyncResponsesWithRawResponse:
 
         self.compact = _legacy_response.async_to_raw_response_wrapper(
             responses.compact,
+        )
+
+        self.parse = _legacy_response.async_to_raw_response_wrapper(
+            responses.parse,
         )
 
     @cached_property
@@ -1658,6 +1667,10 @@ class ResponsesWithStreamingResponse:
             responses.compact,
         )
 
+        self.parse = to_streamed_response_wrapper(
+            responses.parse,
+        )
+
     @cached_property
     def input_items(self) -> InputItemsWithStreamingResponse:
         from .input_items import InputItemsWithStreamingResponse
@@ -1693,6 +1706,10 @@ class AsyncResponsesWithStreamingResponse:
 
         self.compact = async_to_streamed_response_wrapper(
             responses.compact,
+        )
+
+        self.parse = async_to_streamed_response_wrapper(
+            responses.parse,
         )
 
     @cached_property

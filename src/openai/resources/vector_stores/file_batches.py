@@ -15,6 +15,7 @@ from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncCursorPage, AsyncCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
+from ...lib._vector_stores import FileBatchHelpers, AsyncFileBatchHelpers
 from ...types.vector_stores import file_batch_create_params, file_batch_list_files_params
 from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 from ...types.vector_stores.vector_store_file import VectorStoreFile
@@ -23,7 +24,7 @@ from ...types.vector_stores.vector_store_file_batch import VectorStoreFileBatch
 __all__ = ["FileBatches", "AsyncFileBatches"]
 
 
-class FileBatches(SyncAPIResource):
+class FileBatches(FileBatchHelpers, SyncAPIResource):
     @cached_property
     def with_raw_response(self) -> FileBatchesWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""
@@ -277,7 +278,7 @@ class FileBatches(SyncAPIResource):
         )
 
 
-class AsyncFileBatches(AsyncAPIResource):
+class AsyncFileBatches(AsyncFileBatchHelpers, AsyncAPIResource):
     @cached_property
     def with_raw_response(self) -> AsyncFileBatchesWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""

@@ -15,6 +15,7 @@ from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncPage, AsyncPage, SyncCursorPage, AsyncCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
+from ...lib._vector_stores import FileHelpers, AsyncFileHelpers
 from ...types.vector_stores import file_list_params, file_create_params, file_update_params
 from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 from ...types.vector_stores.vector_store_file import VectorStoreFile
@@ -24,7 +25,7 @@ from ...types.vector_stores.vector_store_file_deleted import VectorStoreFileDele
 __all__ = ["Files", "AsyncFiles"]
 
 
-class Files(SyncAPIResource):
+class Files(FileHelpers, SyncAPIResource):
     @cached_property
     def with_raw_response(self) -> FilesWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""
@@ -354,7 +355,7 @@ class Files(SyncAPIResource):
         )
 
 
-class AsyncFiles(AsyncAPIResource):
+class AsyncFiles(AsyncFileHelpers, AsyncAPIResource):
     @cached_property
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """The same methods, returning the raw HTTP response (headers, status) rather than the parsed content; `.parse()` gives the latter."""

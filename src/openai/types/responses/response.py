@@ -20,6 +20,7 @@ from .tool_choice_custom import ToolChoiceCustom
 from .response_input_item import ResponseInputItem
 from .tool_choice_allowed import ToolChoiceAllowed
 from .tool_choice_options import ToolChoiceOptions
+from ...lib._response_text import ResponseTextMixin
 from .response_output_item import ResponseOutputItem
 from .response_text_config import ResponseTextConfig
 from .tool_choice_function import ToolChoiceFunction
@@ -179,7 +180,7 @@ class PromptCacheOptions(BaseModel):
     """The minimum lifetime applied to each cache breakpoint."""
 
 
-class Response(BaseModel):
+class Response(BaseModel, ResponseTextMixin):
     id: str
     """Unique identifier for this Response."""
 
@@ -302,12 +303,6 @@ class Response(BaseModel):
 
     moderation: Optional[Moderation] = None
     """Moderation results for the response input and output, if moderated completions were requested."""
-
-    output_text: Optional[str] = None
-    """SDK-only convenience property that contains the aggregated text output
-    from all `output_text` items in the `output` array, if any are present.
-    Supported in the Python and JavaScript SDKs.
-    """
 
     previous_response_id: Optional[str] = None
     """The unique ID of the previous response to the model. Use this to
