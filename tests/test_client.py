@@ -447,11 +447,6 @@ class TestAuth:
             build(cls(api_key="sk-user", base_url=base_url), security=admin)
         assert both.auth_headers == {"Authorization": "Bearer sk-user"}
 
-    def test_workload_identity_requests_are_not_supported_yet(self) -> None:
-        client = OpenAI(workload_identity={"identity_provider_id": "x"}, base_url=base_url)
-        with pytest.raises(NotImplementedError):
-            build(client, security={"bearer_auth": True})
-
     def test_callable_api_key_is_called_per_attempt(
         self, router: respx.MockRouter, no_retry_wait: mock.MagicMock
     ) -> None:

@@ -750,11 +750,14 @@ class Builder:
             module = self.modules.get(path) or self.module(path, params=path.startswith("types.shared_params"))
             reexports: List[str] = []
             for name, target in names.items():
-                target_module, _, target_name = target.rpartition(".")
-                if target_name not in self.modules.get(target_module, TypeModule(target_module, False)).names():
-                    raise BuildError(f"alias {path}.{name}: {target} is not generated")
-                self.add(module, ImportDef(name, TRef(target_module, target_name)))
-                if name == target_name:
+                if isinstance(target, list):  # a union of generated names, defined here
+                    members = tuple(self._alias_target(path, name, member) for member in target)
+                    self.add(module, AliasDef(name, TUnion(members)))
+                    module.main.append(name)
+                    continue
+                target_ref = self._alias_target(path, name, target)
+                self.add(module, ImportDef(name, target_ref))
+                if name == target_ref.name:
                     reexports.append(name)
                 else:
                     module.main.append(name)
@@ -763,6 +766,12 @@ class Builder:
             if not module.main:
                 module.main += reexports
                 module.exports += reexports
+
+    def _alias_target(self, path: str, name: str, target: str) -> TRef:
+        target_module, _, target_name = target.rpartition(".")
+        if target_name not in self.modules.get(target_module, TypeModule(target_module, False)).names():
+            raise BuildError(f"alias {path}.{name}: {target} is not generated")
+        return TRef(target_module, target_name)
 
     def _exported_elsewhere(self, path: str, name: str) -> bool:
         package = path.rpartition(".")[0]

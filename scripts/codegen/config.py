@@ -107,7 +107,7 @@ class ResourceConfig:
 class Config:
     shared_types: List[TypeConfig]
     resources: List[ResourceConfig]
-    aliases: Dict[str, Dict[str, str]]
+    aliases: Dict[str, Dict[str, Union[str, List[str]]]]  # module -> name -> target, or targets of a union
     exports: Dict[str, Dict[str, str]]
 
     def all_resources(self) -> List[ResourceConfig]:

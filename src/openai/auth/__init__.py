@@ -16,7 +16,7 @@ client = OpenAI(
 ```
 """
 
-from ._workload import SubjectTokenProvider, WorkloadIdentity, WorkloadIdentityAuth
+from ._workload import WorkloadIdentity, SubjectTokenProvider, WorkloadIdentityAuth
 from ._providers import gcp_id_token_provider, k8s_service_account_token_provider, azure_managed_identity_token_provider
 
 __all__ = [

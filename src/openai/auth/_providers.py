@@ -4,12 +4,12 @@ managed identity endpoint (IMDS) and the Google Cloud metadata server."""
 from __future__ import annotations
 
 import os
-from typing import Dict, Union
+from typing import Dict
 
 import httpx
 
-from .._exceptions import SubjectTokenProviderError
 from ._workload import SubjectTokenProvider
+from .._exceptions import SubjectTokenProviderError
 
 __all__ = ["k8s_service_account_token_provider", "azure_managed_identity_token_provider", "gcp_id_token_provider"]
 
@@ -21,7 +21,7 @@ METADATA_TIMEOUT = 10.0
 
 
 def k8s_service_account_token_provider(
-    token_path: Union[str, "os.PathLike[str]"] = K8S_SERVICE_ACCOUNT_TOKEN_PATH,
+    token_path: str | os.PathLike[str] = K8S_SERVICE_ACCOUNT_TOKEN_PATH,
 ) -> SubjectTokenProvider:
     """The pod's projected service account token (a JWT), re-read on every exchange since Kubernetes rotates it."""
 
@@ -68,10 +68,14 @@ def gcp_id_token_provider(audience: str) -> SubjectTokenProvider:
 
     def get_token() -> str:
         params = {"audience": audience, "format": "full"}
-        response = _metadata_get("Google Cloud metadata server", GCP_IDENTITY_URL, params, {"Metadata-Flavor": "Google"})
+        response = _metadata_get(
+            "Google Cloud metadata server", GCP_IDENTITY_URL, params, {"Metadata-Flavor": "Google"}
+        )
         token = response.text.strip()
         if not token:
-            raise SubjectTokenProviderError("The Google Cloud metadata server returned an empty ID token", response=response)
+            raise SubjectTokenProviderError(
+                "The Google Cloud metadata server returned an empty ID token", response=response
+            )
         return token
 
     return {"token_type": "id", "get_token": get_token}

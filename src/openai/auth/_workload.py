@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import threading
 from time import monotonic
-from typing import Any, Dict, Callable, Iterator
+from typing import Any, Dict, Callable, Iterator, cast
 from contextlib import contextmanager
 
 import httpx
@@ -87,7 +87,8 @@ class WorkloadIdentityAuth:
             return self._store(response, started)
 
     async def aget_token(self, http_client: httpx.AsyncClient) -> str:
-        """`get_token()` for async clients; a blocking `get_token` of the provider runs in a worker thread."""
+        """`get_token()` for async clients; a blocking `get_token` of the provider runs in a worker thread.
+        Tasks that find the cache empty at the same moment each run their own exchange."""
         token = self._cached_token()
         if token is not None:
             return token
@@ -129,13 +130,14 @@ class WorkloadIdentityAuth:
             raise APIStatusError(
                 f"Error code: {response.status_code}" + (f" - {body!r}" if body else ""), response=response, body=body
             )
-        token = body.get("access_token") if isinstance(body, dict) else None
+        fields = _fields(body)
+        token = fields.get("access_token")
         if not isinstance(token, str) or not token:
             raise APIResponseValidationError(
                 response, body, message="The token exchange response has no `access_token`."
             )
         self.access_token = token
-        self._refresh_at = started + self._usable_seconds(body.get("expires_in"))
+        self._refresh_at = started + self._usable_seconds(fields.get("expires_in"))
         return token
 
     def _usable_seconds(self, expires_in: object) -> float:
@@ -179,8 +181,12 @@ def _decode(response: httpx.Response) -> object:
         return response.text.strip()
 
 
+def _fields(body: object) -> Dict[str, Any]:
+    return cast(Dict[str, Any], body) if isinstance(body, dict) else {}
+
+
 def _oauth_error(response: httpx.Response, body: object) -> OAuthError:
-    fields: Dict[str, Any] = body if isinstance(body, dict) else {}  # pyright: ignore[reportUnknownVariableType]
+    fields = _fields(body)
     description = fields.get("error_description")
     error = fields.get("error")
     return OAuthError(

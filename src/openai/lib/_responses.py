@@ -13,8 +13,8 @@ from .._utils import is_given, path_template, maybe_transform, async_maybe_trans
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._streaming import Stream, AsyncStream
 from .._base_client import make_request_options
-from ._parsing._responses import TextFormatT, make_tools, parse_response, text_config_param
 from ..types.responses import response_create_params, response_retrieve_params
+from ._parsing._responses import TextFormatT, make_tools, parse_response, text_config_param
 from ..types.responses.response import Response
 from ..types.responses.parsed_response import ParsedResponse
 from ..types.responses.response_stream_event import ResponseStreamEvent
@@ -201,7 +201,9 @@ class ResponsesHelpers(SyncAPIResource):
                     options=_options(
                         arguments,
                         helper="responses.stream",
-                        query=maybe_transform(_retrieve_query(arguments), response_retrieve_params.ResponseRetrieveParamsStreaming),
+                        query=maybe_transform(
+                            _retrieve_query(arguments), response_retrieve_params.ResponseRetrieveParamsStreaming
+                        ),
                     ),
                     cast_to=Response,
                     stream=True,
@@ -353,7 +355,9 @@ class AsyncResponsesHelpers(AsyncAPIResource):
                     options=_options(
                         arguments,
                         helper="responses.stream",
-                        query=await async_maybe_transform(_retrieve_query(arguments), response_retrieve_params.ResponseRetrieveParamsStreaming),
+                        query=await async_maybe_transform(
+                            _retrieve_query(arguments), response_retrieve_params.ResponseRetrieveParamsStreaming
+                        ),
                     ),
                     cast_to=Response,
                     stream=True,

@@ -87,6 +87,10 @@ if TYPE_CHECKING:
     from .file_chunking_strategy import FileChunkingStrategy as FileChunkingStrategy
     from .image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
     from .upload_complete_params import UploadCompleteParams as UploadCompleteParams
+    from .websocket_reconnection import (
+        ReconnectingEvent as ReconnectingEvent,
+        ReconnectingOverrides as ReconnectingOverrides,
+    )
     from .container_create_params import ContainerCreateParams as ContainerCreateParams
     from .container_list_response import ContainerListResponse as ContainerListResponse
     from .embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
@@ -109,6 +113,10 @@ if TYPE_CHECKING:
     from .file_chunking_strategy_param import FileChunkingStrategyParam as FileChunkingStrategyParam
     from .vector_store_search_response import VectorStoreSearchResponse as VectorStoreSearchResponse
     from .video_get_character_response import VideoGetCharacterResponse as VideoGetCharacterResponse
+    from .websocket_connection_options import (
+        WebSocketConnectionOptions as WebSocketConnectionOptions,
+        WebsocketConnectionOptions as WebsocketConnectionOptions,
+    )
     from .image_create_variation_params import ImageCreateVariationParams as ImageCreateVariationParams
     from .image_gen_partial_image_event import ImageGenPartialImageEvent as ImageGenPartialImageEvent
     from .static_file_chunking_strategy import StaticFileChunkingStrategy as StaticFileChunkingStrategy
@@ -213,6 +221,8 @@ _EXPORTS: Dict[str, str] = {
     "OtherFileChunkingStrategyObject": "other_file_chunking_strategy_object",
     "Reasoning": "shared",
     "ReasoningEffort": "shared",
+    "ReconnectingEvent": "websocket_reconnection",
+    "ReconnectingOverrides": "websocket_reconnection",
     "ResponseFormatJSONObject": "shared",
     "ResponseFormatJSONSchema": "shared",
     "ResponseFormatText": "shared",
@@ -254,6 +264,8 @@ _EXPORTS: Dict[str, str] = {
     "VideoRemixParams": "video_remix_params",
     "VideoSeconds": "video_seconds",
     "VideoSize": "video_size",
+    "WebSocketConnectionOptions": "websocket_connection_options",
+    "WebsocketConnectionOptions": "websocket_connection_options",
 }
 _SUBMODULES = frozenset(
     [

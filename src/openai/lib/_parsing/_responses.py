@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import inspect
 import dataclasses
-from typing import TYPE_CHECKING, Any, Dict, List, Type, Iterable, Optional, cast
+from typing import TYPE_CHECKING, Any, Dict, List, Type, Iterable, cast
 
 from typing_extensions import TypeVar
 
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ...types.responses import Response, ToolParam, ResponseTextConfigParam
     from ...types.responses.parsed_response import ParsedResponse
     from ...types.responses.function_tool_param import FunctionToolParam
-    from ...types.responses.response_format_text_config_param import ResponseFormatTextConfigParam
     from ...types.chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
+    from ...types.responses.response_format_text_config_param import ResponseFormatTextConfigParam
 
 __all__ = [
     "TextFormatT",
@@ -71,9 +71,9 @@ def make_tools(tools: Iterable[ToolParam | ChatCompletionFunctionToolParam] | Om
     converted: List[ToolParam] = []
     for tool in tools:
         if tool["type"] != "function" or "function" not in tool:
-            converted.append(cast("ToolParam", tool))
+            converted.append(tool)
             continue
-        definition = cast("ChatCompletionFunctionToolParam", tool)["function"]
+        definition = tool["function"]
         function_tool: FunctionToolParam = {
             "type": "function",
             "name": definition["name"],

@@ -10,7 +10,6 @@ from typing import (
     List,
     Tuple,
     Generic,
-    TypeVar,
     Callable,
     Iterator,
     Optional,
@@ -20,6 +19,7 @@ from typing import (
 )
 
 import httpx
+from typing_extensions import TypeVar
 
 from ._deltas import accumulate_delta
 from ..._utils import consume_sync_iterator, consume_async_iterator
@@ -379,7 +379,8 @@ class AssistantEventHandler(_EventHandlerBase):
         """The stream ended, normally or with an exception."""
 
 
-AssistantEventHandlerT = TypeVar("AssistantEventHandlerT", bound=AssistantEventHandler)
+# Defaulted so that a `*_stream()` call without `event_handler=` is typed with the plain handler.
+AssistantEventHandlerT = TypeVar("AssistantEventHandlerT", bound=AssistantEventHandler, default=AssistantEventHandler)
 
 
 class AssistantStreamManager(Generic[AssistantEventHandlerT]):
@@ -525,7 +526,9 @@ class AsyncAssistantEventHandler(_EventHandlerBase):
         """The stream ended, normally or with an exception."""
 
 
-AsyncAssistantEventHandlerT = TypeVar("AsyncAssistantEventHandlerT", bound=AsyncAssistantEventHandler)
+AsyncAssistantEventHandlerT = TypeVar(
+    "AsyncAssistantEventHandlerT", bound=AsyncAssistantEventHandler, default=AsyncAssistantEventHandler
+)
 
 
 class AsyncAssistantStreamManager(Generic[AsyncAssistantEventHandlerT]):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
+from ...lib._realtime import RealtimeHelpers, AsyncRealtimeHelpers
 
 if TYPE_CHECKING:
     from .calls import (
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Realtime", "AsyncRealtime"]
 
 
-class Realtime(SyncAPIResource):
+class Realtime(RealtimeHelpers, SyncAPIResource):
     @cached_property
     def client_secrets(self) -> ClientSecrets:
         from .client_secrets import ClientSecrets
@@ -52,7 +53,7 @@ class Realtime(SyncAPIResource):
         return RealtimeWithStreamingResponse(self)
 
 
-class AsyncRealtime(AsyncAPIResource):
+class AsyncRealtime(AsyncRealtimeHelpers, AsyncAPIResource):
     @cached_property
     def client_secrets(self) -> AsyncClientSecrets:
         from .client_secrets import AsyncClientSecrets

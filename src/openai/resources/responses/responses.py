@@ -17,6 +17,7 @@ from ..._streaming import Stream, AsyncStream
 from ..._base_client import make_request_options
 from ...lib._responses import ResponsesHelpers, AsyncResponsesHelpers
 from ...types.responses import response_create_params, response_compact_params, response_retrieve_params
+from ...lib._responses_connect import ResponsesConnectHelpers, AsyncResponsesConnectHelpers
 from ...types.responses.response import Response
 from ...types.responses.tool_param import ToolParam
 from ...types.shared.responses_model import ResponsesModel
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["Responses", "AsyncResponses"]
 
 
-class Responses(ResponsesHelpers, SyncAPIResource):
+class Responses(ResponsesConnectHelpers, ResponsesHelpers, SyncAPIResource):
     @cached_property
     def input_items(self) -> InputItems:
         from .input_items import InputItems
@@ -806,7 +807,7 @@ class Responses(ResponsesHelpers, SyncAPIResource):
         )
 
 
-class AsyncResponses(AsyncResponsesHelpers, AsyncAPIResource):
+class AsyncResponses(AsyncResponsesConnectHelpers, AsyncResponsesHelpers, AsyncAPIResource):
     @cached_property
     def input_items(self) -> AsyncInputItems:
         from .input_items import AsyncInputItems

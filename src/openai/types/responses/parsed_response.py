@@ -1,7 +1,7 @@
 """Responses whose output text and strict function tool arguments were parsed by `responses.parse()` /
 `responses.stream()` into the caller's types (hand-written, not generated)."""
 
-from typing import List, Union, Generic, TypeVar, Optional
+from typing import TYPE_CHECKING, List, Union, Generic, TypeVar, Optional
 
 from typing_extensions import Annotated, TypeAlias
 
@@ -58,13 +58,21 @@ class ParsedResponseOutputText(ResponseOutputText, GenericModel, Generic[Content
     """The text parsed into the requested `text_format` type, when one was given."""
 
 
-ParsedContent: TypeAlias = Annotated[
-    Union[ParsedResponseOutputText[ContentType], ResponseOutputRefusal], PropertyInfo(discriminator="type")
-]
+if TYPE_CHECKING:
+    ParsedContent: TypeAlias = Annotated[
+        Union[ParsedResponseOutputText[ContentType], ResponseOutputRefusal], PropertyInfo(discriminator="type")
+    ]
+else:  # a runtime `Union` cannot carry the type parameter of a generic pydantic class: leave it out there
+    ParsedContent: TypeAlias = Annotated[
+        Union[ParsedResponseOutputText, ResponseOutputRefusal], PropertyInfo(discriminator="type")
+    ]
 
 
 class ParsedResponseOutputMessage(ResponseOutputMessage, GenericModel, Generic[ContentType]):
-    content: List[ParsedContent[ContentType]]  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        content: List[ParsedContent[ContentType]]  # type: ignore[assignment]
+    else:
+        content: List[ParsedContent]
     """The content of the output message, with parsed text."""
 
 
@@ -73,43 +81,53 @@ class ParsedResponseFunctionToolCall(ResponseFunctionToolCall):
     """The arguments parsed into the tool's pydantic model (decoded JSON for other strict function tools)."""
 
 
-ParsedResponseOutputItem: TypeAlias = Annotated[
-    Union[
-        ParsedResponseOutputMessage[ContentType],
-        ResponseFileSearchToolCall,
-        ParsedResponseFunctionToolCall,
-        ResponseFunctionToolCallOutputItem,
-        ResponseFunctionWebSearch,
-        ResponseComputerToolCall,
-        ResponseComputerToolCallOutputItem,
-        ResponseReasoningItem,
-        Program,
-        ProgramOutput,
-        ResponseToolSearchCall,
-        ResponseToolSearchOutputItem,
-        AdditionalTools,
-        ResponseCompactionItem,
-        ImageGenerationCall,
-        ResponseCodeInterpreterToolCall,
-        LocalShellCall,
-        LocalShellCallOutput,
-        ResponseFunctionShellToolCall,
-        ResponseFunctionShellToolCallOutput,
-        ResponseApplyPatchToolCall,
-        ResponseApplyPatchToolCallOutput,
-        McpCall,
-        McpListTools,
-        McpApprovalRequest,
-        McpApprovalResponse,
-        ResponseCustomToolCall,
-        ResponseCustomToolCallOutputItem,
-    ],
-    PropertyInfo(discriminator="type"),
+# The output items that nothing is parsed into.
+_UnparsedOutputItem: TypeAlias = Union[
+    ResponseFileSearchToolCall,
+    ResponseFunctionToolCallOutputItem,
+    ResponseFunctionWebSearch,
+    ResponseComputerToolCall,
+    ResponseComputerToolCallOutputItem,
+    ResponseReasoningItem,
+    Program,
+    ProgramOutput,
+    ResponseToolSearchCall,
+    ResponseToolSearchOutputItem,
+    AdditionalTools,
+    ResponseCompactionItem,
+    ImageGenerationCall,
+    ResponseCodeInterpreterToolCall,
+    LocalShellCall,
+    LocalShellCallOutput,
+    ResponseFunctionShellToolCall,
+    ResponseFunctionShellToolCallOutput,
+    ResponseApplyPatchToolCall,
+    ResponseApplyPatchToolCallOutput,
+    McpCall,
+    McpListTools,
+    McpApprovalRequest,
+    McpApprovalResponse,
+    ResponseCustomToolCall,
+    ResponseCustomToolCallOutputItem,
 ]
+
+if TYPE_CHECKING:
+    ParsedResponseOutputItem: TypeAlias = Annotated[
+        Union[ParsedResponseOutputMessage[ContentType], ParsedResponseFunctionToolCall, _UnparsedOutputItem],
+        PropertyInfo(discriminator="type"),
+    ]
+else:
+    ParsedResponseOutputItem: TypeAlias = Annotated[
+        Union[ParsedResponseOutputMessage, ParsedResponseFunctionToolCall, _UnparsedOutputItem],
+        PropertyInfo(discriminator="type"),
+    ]
 
 
 class ParsedResponse(Response, GenericModel, Generic[ContentType]):
-    output: List[ParsedResponseOutputItem[ContentType]]  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        output: List[ParsedResponseOutputItem[ContentType]]  # type: ignore[assignment]
+    else:
+        output: List[ParsedResponseOutputItem]
     """The output items, with parsed message text and function call arguments."""
 
     @property

@@ -20,12 +20,14 @@ from .web_search_preview_tool_param import WebSearchPreviewToolParam
 from .computer_use_preview_tool_param import ComputerUsePreviewToolParam
 from .container_network_policy_disabled_param import ContainerNetworkPolicyDisabledParam
 from .container_network_policy_allowlist_param import ContainerNetworkPolicyAllowlistParam
+from ..chat.chat_completion_function_tool_param import ChatCompletionFunctionToolParam
 
 __all__ = [
     "ToolParam",
     "WebSearchTool",
     "WebSearchToolFilters",
     "WebSearchToolUserLocation",
+    "ParseableToolParam",
     "McpAllowedToolsMcpToolFilter",
     "McpAllowedTools",
     "McpRequireApprovalMcpToolApprovalFilterAlways",
@@ -331,3 +333,6 @@ WebSearchToolFilters: TypeAlias = Filters
 
 
 WebSearchToolUserLocation: TypeAlias = UserLocation
+
+
+ParseableToolParam: TypeAlias = Union[ToolParam, ChatCompletionFunctionToolParam]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
+from ....lib._realtime import BetaRealtimeHelpers, AsyncBetaRealtimeHelpers
 
 if TYPE_CHECKING:
     from .sessions import (
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Realtime", "AsyncRealtime"]
 
 
-class Realtime(SyncAPIResource):
+class Realtime(BetaRealtimeHelpers, SyncAPIResource):
     @cached_property
     def sessions(self) -> Sessions:
         from .sessions import Sessions
@@ -52,7 +53,7 @@ class Realtime(SyncAPIResource):
         return RealtimeWithStreamingResponse(self)
 
 
-class AsyncRealtime(AsyncAPIResource):
+class AsyncRealtime(AsyncBetaRealtimeHelpers, AsyncAPIResource):
     @cached_property
     def sessions(self) -> AsyncSessions:
         from .sessions import AsyncSessions

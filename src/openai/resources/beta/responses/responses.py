@@ -16,6 +16,7 @@ from ...._response import to_streamed_response_wrapper, async_to_streamed_respon
 from ...._streaming import Stream, AsyncStream
 from ....types.beta import response_create_params, response_compact_params, response_retrieve_params
 from ...._base_client import make_request_options
+from ....lib._responses_connect import BetaResponsesConnectHelpers, AsyncBetaResponsesConnectHelpers
 from ....types.beta.beta_response import BetaResponse
 from ....types.beta.beta_tool_param import BetaToolParam
 from ....types.beta.beta_compacted_response import BetaCompactedResponse
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["Responses", "AsyncResponses"]
 
 
-class Responses(SyncAPIResource):
+class Responses(BetaResponsesConnectHelpers, SyncAPIResource):
     @cached_property
     def input_items(self) -> InputItems:
         from .input_items import InputItems
@@ -1381,7 +1382,7 @@ class Responses(SyncAPIResource):
         )
 
 
-class AsyncResponses(AsyncAPIResource):
+class AsyncResponses(AsyncBetaResponsesConnectHelpers, AsyncAPIResource):
     @cached_property
     def input_items(self) -> AsyncInputItems:
         from .input_items import AsyncInputItems

@@ -17,6 +17,7 @@ from ...._response import to_streamed_response_wrapper, async_to_streamed_respon
 from ...._streaming import Stream, AsyncStream
 from ....types.beta import thread_create_params, thread_update_params, thread_create_and_run_params
 from ...._base_client import make_request_options
+from ....lib._assistants import ThreadsHelpers, AsyncThreadsHelpers
 from ....types.beta.thread import Thread
 from ....types.beta.threads.run import Run
 from ....types.shared.chat_model import ChatModel
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["Threads", "AsyncThreads"]
 
 
-class Threads(SyncAPIResource):
+class Threads(ThreadsHelpers, SyncAPIResource):
     @cached_property
     def runs(self) -> Runs:
         from .runs.runs import Runs
@@ -504,7 +505,7 @@ class Threads(SyncAPIResource):
         )
 
 
-class AsyncThreads(AsyncAPIResource):
+class AsyncThreads(AsyncThreadsHelpers, AsyncAPIResource):
     @cached_property
     def runs(self) -> AsyncRuns:
         from .runs.runs import AsyncRuns

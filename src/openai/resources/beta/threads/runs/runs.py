@@ -17,6 +17,7 @@ from ....._response import to_streamed_response_wrapper, async_to_streamed_respo
 from ....._streaming import Stream, AsyncStream
 from .....pagination import SyncCursorPage, AsyncCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
+from .....lib._assistants import RunsHelpers, AsyncRunsHelpers
 from .....types.beta.threads import (
     run_list_params,
     run_create_params,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["Runs", "AsyncRuns"]
 
 
-class Runs(SyncAPIResource):
+class Runs(RunsHelpers, SyncAPIResource):
     @cached_property
     def steps(self) -> Steps:
         from .steps import Steps
@@ -657,7 +658,7 @@ class Runs(SyncAPIResource):
         )
 
 
-class AsyncRuns(AsyncAPIResource):
+class AsyncRuns(AsyncRunsHelpers, AsyncAPIResource):
     @cached_property
     def steps(self) -> AsyncSteps:
         from .steps import AsyncSteps
