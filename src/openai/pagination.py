@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Generic, TypeVar, Optional, cast
+from typing import Any, List, Generic, Optional, cast
 
 from typing_extensions import Protocol, override, runtime_checkable
 
-from ._base_client import BasePage, PageInfo, BaseSyncPage, BaseAsyncPage
+# The base pages' own item TypeVar: parametrising them with the very same TypeVar lets pydantic reuse the base
+# classes instead of building a validator for each of them when this module is imported.
+from ._base_client import _T, BasePage, PageInfo, BaseSyncPage, BaseAsyncPage  # pyright: ignore[reportPrivateUsage]
 
 __all__ = [
     "SyncPage",
@@ -18,8 +20,6 @@ __all__ = [
     "SyncNextCursorPage",
     "AsyncNextCursorPage",
 ]
-
-_T = TypeVar("_T")
 
 
 @runtime_checkable
