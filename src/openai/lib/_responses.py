@@ -33,13 +33,15 @@ if TYPE_CHECKING:
 __all__ = ["ResponsesHelpers", "AsyncResponsesHelpers"]
 
 # Helper arguments that are not fields of the `create()` body.
-_NOT_BODY = ("self", "extra_headers", "extra_query", "extra_body", "timeout", "text_format", "verbosity")
-_STREAM_ONLY = ("response_id", "starting_after")
+_NOT_BODY = (
+    *("self", "extra_headers", "extra_query", "extra_body", "timeout"),
+    *("text_format", "verbosity", "response_id", "starting_after"),
+)
 
 
 def _create_body(arguments: Dict[str, Any], input_tools: List[ToolParam] | Omit) -> Dict[str, object]:
     """The `create()` body from a helper's `locals()`: `text_format` (and `verbosity`) folded into `text`."""
-    body = {key: value for key, value in arguments.items() if key not in _NOT_BODY and key not in _STREAM_ONLY}
+    body = {key: value for key, value in arguments.items() if key not in _NOT_BODY}
     body["text"] = text_config_param(
         text=arguments["text"], text_format=arguments["text_format"], verbosity=arguments.get("verbosity", omit)
     )
@@ -53,6 +55,7 @@ def _retrieve_query(arguments: Dict[str, Any]) -> Dict[str, object]:
 
 
 def _check_stream_arguments(arguments: Dict[str, Any]) -> None:
+    """`stream()` either resumes a response (`response_id`) or creates one (`input` and `model`)."""
     if is_given(arguments["response_id"]):
         return
     if not is_given(arguments["input"]) or not is_given(arguments["model"]):
@@ -191,6 +194,7 @@ class ResponsesHelpers(SyncAPIResource):
         background response. The other arguments are those of `create()`.
         """
         arguments = dict(locals())  # first thing: exactly the arguments
+        _check_stream_arguments(arguments)
         input_tools = make_tools(tools)
         from .streaming.responses import ResponseStreamManager
 
@@ -221,7 +225,6 @@ class ResponsesHelpers(SyncAPIResource):
                 stream_cls=Stream[ResponseStreamEvent],
             )
 
-        _check_stream_arguments(arguments)
         return ResponseStreamManager(request, text_format=text_format, input_tools=input_tools)
 
 
@@ -345,6 +348,7 @@ class AsyncResponsesHelpers(AsyncAPIResource):
         background response. The other arguments are those of `create()`.
         """
         arguments = dict(locals())  # first thing: exactly the arguments
+        _check_stream_arguments(arguments)
         input_tools = make_tools(tools)
         from .streaming.responses import AsyncResponseStreamManager
 
@@ -375,5 +379,4 @@ class AsyncResponsesHelpers(AsyncAPIResource):
                 stream_cls=AsyncStream[ResponseStreamEvent],
             )
 
-        _check_stream_arguments(arguments)
         return AsyncResponseStreamManager(request(), text_format=text_format, input_tools=input_tools)

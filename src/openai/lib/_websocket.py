@@ -22,6 +22,7 @@ from typing import (
     Callable,
     Iterator,
     Optional,
+    cast,
 )
 from dataclasses import field, dataclass
 

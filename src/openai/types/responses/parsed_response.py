@@ -58,14 +58,11 @@ class ParsedResponseOutputText(ResponseOutputText, GenericModel, Generic[Content
     """The text parsed into the requested `text_format` type, when one was given."""
 
 
-if TYPE_CHECKING:
-    ParsedContent: TypeAlias = Annotated[
-        Union[ParsedResponseOutputText[ContentType], ResponseOutputRefusal], PropertyInfo(discriminator="type")
-    ]
-else:  # a runtime `Union` cannot carry the type parameter of a generic pydantic class: leave it out there
-    ParsedContent: TypeAlias = Annotated[
-        Union[ParsedResponseOutputText, ResponseOutputRefusal], PropertyInfo(discriminator="type")
-    ]
+# For type checkers these aliases are generic in `ContentType`. A runtime `Union` cannot carry the type parameter
+# of a generic pydantic class, so at run time the fields below use them unsubscripted.
+ParsedContent: TypeAlias = Annotated[
+    Union[ParsedResponseOutputText[ContentType], ResponseOutputRefusal], PropertyInfo(discriminator="type")
+]
 
 
 class ParsedResponseOutputMessage(ResponseOutputMessage, GenericModel, Generic[ContentType]):
@@ -111,16 +108,10 @@ _UnparsedOutputItem: TypeAlias = Union[
     ResponseCustomToolCallOutputItem,
 ]
 
-if TYPE_CHECKING:
-    ParsedResponseOutputItem: TypeAlias = Annotated[
-        Union[ParsedResponseOutputMessage[ContentType], ParsedResponseFunctionToolCall, _UnparsedOutputItem],
-        PropertyInfo(discriminator="type"),
-    ]
-else:
-    ParsedResponseOutputItem: TypeAlias = Annotated[
-        Union[ParsedResponseOutputMessage, ParsedResponseFunctionToolCall, _UnparsedOutputItem],
-        PropertyInfo(discriminator="type"),
-    ]
+ParsedResponseOutputItem: TypeAlias = Annotated[
+    Union[ParsedResponseOutputMessage[ContentType], ParsedResponseFunctionToolCall, _UnparsedOutputItem],
+    PropertyInfo(discriminator="type"),
+]
 
 
 class ParsedResponse(Response, GenericModel, Generic[ContentType]):
