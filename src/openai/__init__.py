@@ -78,6 +78,10 @@ if _TYPE_CHECKING:
         DefaultAioHttpClient as DefaultAioHttpClient,
         DefaultAsyncHttpxClient as DefaultAsyncHttpxClient,
     )
+    from .lib.streaming import (
+        AssistantEventHandler as AssistantEventHandler,
+        AsyncAssistantEventHandler as AsyncAssistantEventHandler,
+    )
     from ._module_client import (
         beta as beta,
         chat as chat,
@@ -221,6 +225,8 @@ _LAZY: _Dict[str, _Tuple[str, str]] = {
     "DefaultAioHttpClient": ("._base_client", "DefaultAioHttpClient"),
     "file_from_path": ("._utils", "file_from_path"),
     "pydantic_function_tool": (".lib._tools", "pydantic_function_tool"),
+    "AssistantEventHandler": (".lib.streaming._assistants", "AssistantEventHandler"),
+    "AsyncAssistantEventHandler": (".lib.streaming._assistants", "AsyncAssistantEventHandler"),
     "AzureOpenAI": (".lib.azure", "AzureOpenAI"),
     "AsyncAzureOpenAI": (".lib.azure", "AsyncAzureOpenAI"),
     **{name: ("._module_client", name) for name in _RESOURCES},

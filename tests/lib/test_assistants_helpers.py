@@ -309,6 +309,8 @@ def test_snapshots_while_streaming() -> None:
     client = OpenAI(base_url=base_url, api_key="sk-test")
     with client.beta.threads.runs.stream(thread_id="thread_1", assistant_id="asst_1") as stream:
         assert stream.current_event is None and stream.current_run is None
+        assert next(stream).event == "thread.created"
+        assert stream.current_event is not None and stream.current_event.event == "thread.created"
         seen: List[Any] = []
         for event in stream:
             if event.event == "thread.run.step.delta":

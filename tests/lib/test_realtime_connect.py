@@ -7,21 +7,21 @@ import sys
 import json
 import asyncio
 import threading
-from typing import Any, Dict, List, Tuple, Union, Iterator, Optional
+from typing import Any, Dict, List, Tuple, Iterator, Optional
 
 import pytest
-from websockets.sync.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
+from websockets.sync.server import Server, ServerConnection, serve
 
 from openai import OpenAI, AsyncOpenAI, AzureOpenAI
 from openai.types import ReconnectingEvent, ReconnectingOverrides
 from openai._exceptions import WebSocketQueueFullError, WebSocketConnectionClosedError
-from openai._extras._common import MissingDependencyError
 from openai.types.realtime import SessionCreatedEvent, ResponseTextDeltaEvent
+from openai._extras._common import MissingDependencyError
 from openai.types.responses import ResponseCreatedEvent
 from openai.types.beta.realtime import SessionCreatedEvent as BetaSessionCreatedEvent
 
-Action = Union[Tuple[str, Any], Tuple[str]]
+Action = Tuple[str, Any]
 TIMEOUT = 5.0
 
 SESSION_CREATED: Dict[str, Any] = {
@@ -42,7 +42,7 @@ TEXT_DELTA: Dict[str, Any] = {
 
 class LoopbackServer:
     """A websocket server on a random loopback port; each accepted connection plays the next script of `plans`:
-    `("send", event)`, `("recv",)` (wait for one message) or `("close", code)`; afterwards it records messages
+    `("send", event)`, `("recv", None)` (wait for one message) or `("close", code)`; afterwards it records messages
     until the client closes (or `TIMEOUT` passes)."""
 
     def __init__(self) -> None:
@@ -70,7 +70,7 @@ class LoopbackServer:
                 elif action[0] == "recv":
                     self.received.append((index, json.loads(ws.recv(timeout=TIMEOUT))))
                 else:
-                    ws.close(code=action[1])
+                    ws.close(code=int(action[1]))
             while True:
                 self.received.append((index, json.loads(ws.recv(timeout=TIMEOUT))))
         except (ConnectionClosed, TimeoutError):
@@ -99,13 +99,21 @@ def server() -> Iterator[LoopbackServer]:
 
 def client_for(server: LoopbackServer, **kwargs: Any) -> OpenAI:
     return OpenAI(
-        api_key="sk-test", base_url=f"http://127.0.0.1:{server.port}/v1", organization="org_1", project="proj_1", **kwargs
+        api_key="sk-test",
+        base_url=f"http://127.0.0.1:{server.port}/v1",
+        organization="org_1",
+        project="proj_1",
+        **kwargs,
     )
 
 
 def async_client_for(server: LoopbackServer, **kwargs: Any) -> AsyncOpenAI:
     return AsyncOpenAI(
-        api_key="sk-test", base_url=f"http://127.0.0.1:{server.port}/v1", organization="org_1", project="proj_1", **kwargs
+        api_key="sk-test",
+        base_url=f"http://127.0.0.1:{server.port}/v1",
+        organization="org_1",
+        project="proj_1",
+        **kwargs,
     )
 
 
@@ -113,14 +121,14 @@ def assert_standard_headers(headers: Dict[str, str], *, is_async: bool) -> None:
     assert headers["authorization"] == "Bearer sk-test"
     assert headers["openai-organization"] == "org_1"
     assert headers["openai-project"] == "proj_1"
-    assert headers["user-agent"].startswith(("AsyncOpenAI/Python " if is_async else "OpenAI/Python "))
+    assert headers["user-agent"].startswith("AsyncOpenAI/Python " if is_async else "OpenAI/Python ")
     assert headers["x-stainless-lang"] == "python"
     assert "x-stainless-package-version" in headers
     assert "content-type" not in headers
 
 
 def test_realtime_connect_send_recv_close(server: LoopbackServer) -> None:
-    server.plans = [[("send", SESSION_CREATED), ("recv",), ("recv",), ("send", TEXT_DELTA)]]
+    server.plans = [[("send", SESSION_CREATED), ("recv", None), ("recv", None), ("send", TEXT_DELTA)]]
     client = client_for(server)
     with client.realtime.connect(
         model="gpt-realtime", extra_query={"foo": "bar"}, extra_headers={"X-Custom": "1"}
@@ -158,7 +166,7 @@ def test_realtime_connect_send_recv_close(server: LoopbackServer) -> None:
 
 
 async def test_async_realtime_connect_send_recv_close(server: LoopbackServer) -> None:
-    server.plans = [[("send", SESSION_CREATED), ("recv",), ("recv",), ("send", TEXT_DELTA)]]
+    server.plans = [[("send", SESSION_CREATED), ("recv", None), ("recv", None), ("send", TEXT_DELTA)]]
     client = async_client_for(server)
     async with client.realtime.connect(call_id="rtc_1", extra_headers={"X-Custom": "1"}) as connection:
         event = await connection.recv()
@@ -195,7 +203,7 @@ async def test_async_iteration_ends_when_the_server_closes_normally(server: Loop
 
 def test_beta_realtime_sends_the_beta_header_and_parses_beta_events(server: LoopbackServer) -> None:
     beta_created = {"type": "session.created", "event_id": "event_1", "session": {"id": "sess_1", "model": "m"}}
-    server.plans = [[("send", beta_created), ("recv",)]]
+    server.plans = [[("send", beta_created), ("recv", None)]]
     with client_for(server).beta.realtime.connect(model="gpt-4o-realtime-preview") as connection:
         event = connection.recv()
         assert isinstance(event, BetaSessionCreatedEvent)
@@ -210,7 +218,7 @@ def test_beta_realtime_sends_the_beta_header_and_parses_beta_events(server: Loop
 
 
 async def test_async_beta_realtime(server: LoopbackServer) -> None:
-    server.plans = [[("recv",)]]
+    server.plans = [[("recv", None)]]
     async with async_client_for(server).beta.realtime.connect(model="m") as connection:
         await connection.output_audio_buffer.clear(event_id="e")
     server.wait()
@@ -226,7 +234,7 @@ RESPONSE_CREATED: Dict[str, Any] = {
 
 
 def test_responses_connect(server: LoopbackServer) -> None:
-    server.plans = [[("recv",), ("send", RESPONSE_CREATED)]]
+    server.plans = [[("recv", None), ("send", RESPONSE_CREATED)]]
     with client_for(server).responses.connect(extra_query={"x": "1"}) as connection:
         connection.response.create(model="gpt-5", input="Hello")
         event = connection.recv()
@@ -240,7 +248,7 @@ def test_responses_connect(server: LoopbackServer) -> None:
 
 
 async def test_async_beta_responses_connect(server: LoopbackServer) -> None:
-    server.plans = [[("recv",), ("recv",), ("send", RESPONSE_CREATED)]]
+    server.plans = [[("recv", None), ("recv", None), ("send", RESPONSE_CREATED)]]
     async with async_client_for(server).beta.responses.connect() as connection:
         await connection.response.create(model="gpt-5", input="Hello")
         await connection.response.inject(
@@ -285,7 +293,7 @@ def test_websocket_base_url_and_azure(server: LoopbackServer) -> None:
 
 
 def test_reconnects_after_a_recoverable_close(server: LoopbackServer) -> None:
-    server.plans = [[("send", SESSION_CREATED), ("close", 1012)], [("send", TEXT_DELTA), ("recv",)]]
+    server.plans = [[("send", SESSION_CREATED), ("close", 1012)], [("send", TEXT_DELTA), ("recv", None)]]
     seen: List[ReconnectingEvent] = []
 
     def on_reconnecting(event: ReconnectingEvent) -> ReconnectingOverrides:
@@ -358,7 +366,7 @@ def test_send_queue_is_bounded_while_reconnecting(server: LoopbackServer) -> Non
 
 
 async def test_async_sends_while_reconnecting_are_queued_and_bounded(server: LoopbackServer) -> None:
-    server.plans = [[("close", 1012)], [("recv",), ("send", TEXT_DELTA)]]
+    server.plans = [[("close", 1012)], [("recv", None), ("send", TEXT_DELTA)]]
     reconnecting = asyncio.Event()
 
     async def send_twice() -> None:

@@ -32,16 +32,14 @@ if TYPE_CHECKING:
 
 __all__ = ["ResponsesHelpers", "AsyncResponsesHelpers"]
 
-# Helper arguments that are not fields of the `create()` body.
-_NOT_BODY = (
-    *("self", "extra_headers", "extra_query", "extra_body", "timeout"),
-    *("text_format", "verbosity", "response_id", "starting_after"),
-)
+_REQUEST_OPTIONS = ("self", "extra_headers", "extra_query", "extra_body", "timeout")
+# Helper arguments that are no `create()` body fields: folded into `text`, or used to resume a stream.
+_HELPER_ONLY = ("text_format", "verbosity", "response_id", "starting_after")
 
 
 def _create_body(arguments: Dict[str, Any], input_tools: List[ToolParam] | Omit) -> Dict[str, object]:
     """The `create()` body from a helper's `locals()`: `text_format` (and `verbosity`) folded into `text`."""
-    body = {key: value for key, value in arguments.items() if key not in _NOT_BODY}
+    body = {key: value for key, value in arguments.items() if key not in _REQUEST_OPTIONS + _HELPER_ONLY}
     body["text"] = text_config_param(
         text=arguments["text"], text_format=arguments["text_format"], verbosity=arguments.get("verbosity", omit)
     )

@@ -22,6 +22,7 @@ from typing import (
     Callable,
     Iterator,
     Optional,
+    AsyncIterator,
     cast,
 )
 from dataclasses import field, dataclass
@@ -322,7 +323,7 @@ class AsyncConnection(_Session, Generic[EventT]):
         """The next server event, parsed."""
         return self.parse_event(await self.recv_bytes())  # type: ignore[no-any-return]
 
-    async def __aiter__(self) -> Any:
+    async def __aiter__(self) -> AsyncIterator[EventT]:
         """Server events until the connection closes normally."""
         from websockets.exceptions import ConnectionClosedOK
 
@@ -417,7 +418,8 @@ class SyncConnectionManager(Generic[ConnT]):
                 client._refresh_api_key()  # pyright: ignore[reportPrivateUsage]
                 url, auth = build_url(client, target, extra_query), None
             headers = build_headers(client, target, auth, extra_headers)
-            return cast("ClientConnection", connect(str(url), **_connect_kwargs(headers, self.__options)))
+            ws = cast("ClientConnection", connect(str(url), **_connect_kwargs(headers, self.__options)))
+            return ws.__enter__()  # entering marks it as managed by us (newer `websockets` warn otherwise)
 
         self.__connection = self._connection_cls(
             opener, target.event_type, self.__reconnection, self.__extra_query, self.__extra_headers
