@@ -16,7 +16,7 @@ from websockets.sync.server import Server, ServerConnection, serve
 from openai import OpenAI, AsyncOpenAI, AzureOpenAI
 from openai.types import ReconnectingEvent, ReconnectingOverrides
 from openai._exceptions import WebSocketQueueFullError, WebSocketConnectionClosedError
-from openai.types.realtime import SessionCreatedEvent, ResponseTextDeltaEvent
+from openai.types.realtime import SessionCreatedEvent, ResponseTextDeltaEvent, InputAudioBufferClearEvent
 from openai._extras._common import MissingDependencyError
 from openai.types.responses import ResponseCreatedEvent
 from openai.types.beta.realtime import SessionCreatedEvent as BetaSessionCreatedEvent
@@ -144,6 +144,7 @@ def test_realtime_connect_send_recv_close(server: LoopbackServer) -> None:
         delta = connection.recv()
         assert isinstance(delta, ResponseTextDeltaEvent)
         assert delta.delta == "Hi"
+        connection.send(InputAudioBufferClearEvent(type="input_audio_buffer.clear"))
     server.wait()
 
     path, headers = server.requests[0]
@@ -161,6 +162,7 @@ def test_realtime_connect_send_recv_close(server: LoopbackServer) -> None:
                 "event_id": "ev_client",
             },
         ),
+        (0, {"type": "input_audio_buffer.clear"}),
     ]
     assert server.close_codes == [1000]
 

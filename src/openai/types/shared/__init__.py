@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .error_object import ErrorObject as ErrorObject
     from .compound_filter import CompoundFilter as CompoundFilter
     from .responses_model import ResponsesModel as ResponsesModel
+    from .oauth_error_code import OAuthErrorCode as OAuthErrorCode
     from .reasoning_effort import ReasoningEffort as ReasoningEffort
     from .comparison_filter import ComparisonFilter as ComparisonFilter
     from .function_definition import FunctionDefinition as FunctionDefinition
@@ -34,6 +35,7 @@ _EXPORTS: Dict[str, str] = {
     "FunctionDefinition": "function_definition",
     "FunctionParameters": "function_parameters",
     "Metadata": "metadata",
+    "OAuthErrorCode": "oauth_error_code",
     "Reasoning": "reasoning",
     "ReasoningEffort": "reasoning_effort",
     "ResponseFormatJSONObject": "response_format_json_object",
@@ -54,6 +56,7 @@ _SUBMODULES = frozenset(
         "function_definition",
         "function_parameters",
         "metadata",
+        "oauth_error_code",
         "reasoning",
         "reasoning_effort",
         "response_format_json_object",
