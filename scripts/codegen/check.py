@@ -162,7 +162,7 @@ def check_types(everything: bool, only: Optional[List[str]] = None) -> List[str]
             continue
         defined: set[str] = set()
         for node in tree.body:
-            if isinstance(node, ast.ClassDef):
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
                 defined.add(node.name)
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                 defined.add(node.target.id)

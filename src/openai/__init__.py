@@ -73,6 +73,10 @@ if _TYPE_CHECKING:
     )
     from ._streaming import Stream as Stream, AsyncStream as AsyncStream
     from .lib._tools import pydantic_function_tool as pydantic_function_tool
+    from .types.websocket_reconnection import (
+        ReconnectingEvent as ReconnectingEvent,
+        ReconnectingOverrides as ReconnectingOverrides,
+    )
     from ._base_client import (
         DefaultHttpxClient as DefaultHttpxClient,
         DefaultAioHttpClient as DefaultAioHttpClient,
@@ -155,6 +159,8 @@ __all__ = [
     "DefaultHttpxClient",
     "DefaultAsyncHttpxClient",
     "DefaultAioHttpClient",
+    "ReconnectingEvent",
+    "ReconnectingOverrides",
     "WebSocketQueueFullError",
     "WebSocketConnectionClosedError",
 ]
@@ -225,6 +231,8 @@ _LAZY: _Dict[str, _Tuple[str, str]] = {
     "DefaultAioHttpClient": ("._base_client", "DefaultAioHttpClient"),
     "file_from_path": ("._utils", "file_from_path"),
     "pydantic_function_tool": (".lib._tools", "pydantic_function_tool"),
+    "ReconnectingEvent": (".types.websocket_reconnection", "ReconnectingEvent"),
+    "ReconnectingOverrides": (".types.websocket_reconnection", "ReconnectingOverrides"),
     "AssistantEventHandler": (".lib.streaming._assistants", "AssistantEventHandler"),
     "AsyncAssistantEventHandler": (".lib.streaming._assistants", "AsyncAssistantEventHandler"),
     "AzureOpenAI": (".lib.azure", "AzureOpenAI"),
