@@ -33,8 +33,10 @@ def test_generated_resources_match_the_reference_signatures() -> None:
 KNOWN_DIFFERENCES = {
     # The spec leaves `object` out of the required fields and the mock server omits it, so requiring it (as the
     # reference does) would make every lenient answer of the mock a validation error.
-    "openai.types.upload.Upload: required ['bytes', 'created_at', 'expires_at', 'filename', 'id', 'purpose', "
-    "'status'] != ['bytes', 'created_at', 'expires_at', 'filename', 'id', 'object', 'purpose', 'status']",
+    (
+        "openai.types.upload.Upload: required ['bytes', 'created_at', 'expires_at', 'filename', 'id', 'purpose', "
+        "'status'] != ['bytes', 'created_at', 'expires_at', 'filename', 'id', 'object', 'purpose', 'status']"
+    ),
     # Today's spec no longer returns a `client_secret` from the beta sessions endpoint; the reference still
     # requires it.
     "openai.types.beta.realtime.session_create_response.SessionCreateResponse: required [] != ['client_secret']",
