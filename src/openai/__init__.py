@@ -73,10 +73,6 @@ if _TYPE_CHECKING:
     )
     from ._streaming import Stream as Stream, AsyncStream as AsyncStream
     from .lib._tools import pydantic_function_tool as pydantic_function_tool
-    from .types.websocket_reconnection import (
-        ReconnectingEvent as ReconnectingEvent,
-        ReconnectingOverrides as ReconnectingOverrides,
-    )
     from ._base_client import (
         DefaultHttpxClient as DefaultHttpxClient,
         DefaultAioHttpClient as DefaultAioHttpClient,
@@ -112,6 +108,10 @@ if _TYPE_CHECKING:
         content_provenance_checks as content_provenance_checks,
     )
     from ._legacy_response import HttpxBinaryResponseContent as HttpxBinaryResponseContent
+    from .types.websocket_reconnection import (
+        ReconnectingEvent as ReconnectingEvent,
+        ReconnectingOverrides as ReconnectingOverrides,
+    )
 
 __all__ = [
     "types",

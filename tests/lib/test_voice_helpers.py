@@ -263,7 +263,7 @@ class TestLocalAudioPlayer:
         await LocalAudioPlayer().play_stream(buffers())
 
         [stream] = sd.outputs
-        np.testing.assert_array_equal(stream.played, np.append(PCM_AS_FLOAT, np.float32([0.125, -0.125])))
+        np.testing.assert_array_equal(stream.played, np.append(PCM_AS_FLOAT, [0.125, -0.125]))
         assert stream.stopped and stream.closed
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import threading
 from time import monotonic
-from typing import Any, Dict, Callable, Iterator, cast
+from typing import Any, Dict, Callable, Generator, cast
 from contextlib import contextmanager
 
 import httpx
@@ -156,7 +156,8 @@ def _subject_token(provider: SubjectTokenProvider) -> str:
         raise
     except Exception as err:
         raise SubjectTokenProviderError(f"The subject token provider failed: {err}") from err
-    if not isinstance(token, str) or not token:
+    # providers are user code: check what they return despite their annotation
+    if not isinstance(token, str) or not token:  # pyright: ignore[reportUnnecessaryIsInstance]
         raise SubjectTokenProviderError(
             f"Expected the subject token provider to return a non-empty string but it returned {token!r}"
         )
@@ -164,7 +165,7 @@ def _subject_token(provider: SubjectTokenProvider) -> str:
 
 
 @contextmanager
-def _transport_errors(request: httpx.Request) -> Iterator[None]:
+def _transport_errors(request: httpx.Request) -> Generator[None, None, None]:
     """Report network failures of the exchange like those of API requests (they are not retried)."""
     try:
         yield

@@ -22,7 +22,7 @@ SAMPLE_RATE = 24000
 
 _BLOCK_FRAMES = SAMPLE_RATE // 10  # `should_stop` is checked before each 100 ms of audio is written
 
-PlayableInput = Union[
+_Playable = Union[
     "npt.NDArray[Any]", HttpxBinaryResponseContent, "StreamedBinaryAPIResponse", "AsyncStreamedBinaryAPIResponse"
 ]
 
@@ -33,7 +33,7 @@ class LocalAudioPlayer:
     def __init__(self, should_stop: Optional[Callable[[], bool]] = None) -> None:
         self.should_stop = should_stop
 
-    async def play(self, input: PlayableInput) -> None:
+    async def play(self, input: _Playable) -> None:
         """Play an array (integer PCM or floats in [-1, 1]) or the 24 kHz mono PCM body of an `audio.speech` response
         (`response_format="pcm"`)."""
 
@@ -58,7 +58,7 @@ class LocalAudioPlayer:
             stream.close()
 
 
-async def _to_array(input: PlayableInput) -> npt.NDArray[Any]:
+async def _to_array(input: _Playable) -> npt.NDArray[Any]:
     if isinstance(input, AsyncAPIResponse):
         data = await input.read()
     elif isinstance(input, APIResponse):
