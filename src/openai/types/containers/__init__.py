@@ -20,7 +20,14 @@ _EXPORTS: Dict[str, str] = {
     "FileRetrieveResponse": "file_retrieve_response",
 }
 _SUBMODULES = frozenset(
-    ["file_create_params", "file_create_response", "file_list_params", "file_list_response", "file_retrieve_response"]
+    [
+        "file_create_params",
+        "file_create_response",
+        "file_list_params",
+        "file_list_response",
+        "file_retrieve_response",
+        "files",
+    ]
 )
 
 

@@ -20,7 +20,14 @@ _EXPORTS: Dict[str, str] = {
     "VersionListParams": "version_list_params",
 }
 _SUBMODULES = frozenset(
-    ["deleted_skill_version", "skill_version", "skill_version_list", "version_create_params", "version_list_params"]
+    [
+        "deleted_skill_version",
+        "skill_version",
+        "skill_version_list",
+        "version_create_params",
+        "version_list_params",
+        "versions",
+    ]
 )
 
 
