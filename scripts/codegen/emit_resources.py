@@ -5,7 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, List, Tuple, Optional
 
-from .model import TRef, TExpr, TList, Project, MethodDef, TOptional, ResourceDef
+from .model import (
+    TRef,
+    TDict,
+    TExpr,
+    TList,
+    TUnion,
+    Project,
+    AliasDef,
+    ClassDef,
+    ImportDef,
+    MethodDef,
+    TOptional,
+    ResourceDef,
+)
 from .render import HEADER, Imports, TypeRenderer, relative, docstring, clean_text
 from .emit_types import type_ref_kind
 
@@ -38,9 +51,45 @@ class _ResourceModule:
         self.project = project
         self.res = res
         self.imp = Imports(res.module)
-        qualified = {m.params_module: self.imp.module_object(m.params_module) for m in res.methods if m.params_module}
-        self.param_type = TypeRenderer(self.imp, "param", qualified)
+        # Parameter types are only annotations (the module has postponed annotations), so they are imported for
+        # type checkers only; a params module is imported at run time when its TypedDict must transform the data.
+        self.type_imp = Imports(res.module)
+        qualified = {
+            m.params_module: (self.imp if self.transforms(m) else self.type_imp).module_object(m.params_module)
+            for m in res.methods
+            if m.params_module
+        }
+        self.param_type = TypeRenderer(self.type_imp, "param", qualified)
         self.model_type = TypeRenderer(self.imp, "model")
+
+    def transforms(self, m: MethodDef) -> bool:
+        """Whether a body/query field anywhere in the method's params has a wire name of its own (an alias)."""
+        seen: set[str] = set()
+        stack: List[TExpr] = [p.type for p in m.params if p.location in ("body", "query")]
+        while stack:
+            t = stack.pop()
+            if isinstance(t, (TList, TOptional)):
+                stack.append(t.item if isinstance(t, TList) else t.inner)
+            elif isinstance(t, TDict):
+                stack.append(t.value)
+            elif isinstance(t, TUnion):
+                stack.extend(t.members)
+            elif isinstance(t, TRef) and f"{t.module}.{t.name}" not in seen:
+                seen.add(f"{t.module}.{t.name}")
+                module = self.project.modules.get(t.module)
+                for d in module.definitions if module else []:
+                    if d.name != t.name:
+                        continue
+                    if isinstance(d, ClassDef):
+                        if any(f.wire != f.name for f in d.fields):
+                            return True
+                        stack.extend(f.type for f in d.fields)
+                        stack.extend([d.base] if d.base else [])
+                    elif isinstance(d, AliasDef):
+                        stack.append(d.type)
+                    elif isinstance(d, ImportDef):
+                        stack.append(d.target)
+        return False
 
     # -- helpers -----------------------------------------------------------------------------------------------
 
@@ -155,6 +204,9 @@ class _ResourceModule:
         self.core("_types", "not_given")
         return lines
 
+    def transform_call(self, transform: str, data: str, params_cls: str) -> str:
+        return f"{transform}({data})" if transform.endswith("clean_params") else f"{transform}({data}, {params_cls})"
+
     def _dict(self, m: MethodDef, location: str) -> str:
         entries: List[str] = []
         for p in m.params:
@@ -191,11 +243,12 @@ class _ResourceModule:
             lines.append(f"extra_headers = {{{', '.join(entries)}, **(extra_headers or {{}})}}")
 
         is_page = m.response.kind == "page"
-        transform = (
-            f"await {self.core('_utils', 'async_maybe_transform')}"
-            if is_async and not is_page
-            else self.core("_utils", "maybe_transform")
-        )
+        if not self.transforms(m):
+            transform = self.core("_utils", "clean_params")
+        elif is_async and not is_page:
+            transform = f"await {self.core('_utils', 'async_maybe_transform')}"
+        else:
+            transform = self.core("_utils", "maybe_transform")
         params_cls = ""
         if m.params_module is not None:
             module = self.param_type.qualified[m.params_module]
@@ -221,13 +274,13 @@ class _ResourceModule:
                 f"{files} = {self.core('_utils', 'extract_files')}"
                 f"({self.imp.typing('cast')}({mapping}[str, object], body), paths={json.dumps(m.file_paths)})"
             )
-            body_arg = f"{transform}(body, {params_cls})"
+            body_arg = self.transform_call(transform, "body", params_cls)
         elif has_body:
-            body_arg = f"{transform}({self._dict(m, 'body')}, {params_cls})"
+            body_arg = self.transform_call(transform, self._dict(m, "body"), params_cls)
 
         options = ["extra_headers=extra_headers", "extra_query=extra_query", "extra_body=extra_body", "timeout=timeout"]
         if has_query:
-            options.append(f"query={transform}({self._dict(m, 'query')}, {params_cls})")
+            options.append(f"query={self.transform_call(transform, self._dict(m, 'query'), params_cls)}")
         if m.post_parser is not None:
             module, function, unless_given = m.post_parser
             parser = self.core(module.removeprefix("openai."), function)
@@ -411,6 +464,7 @@ class _ResourceModule:
         for target in res.aliases.values():
             names = [f"Async{target.name}", target.name]
             type_checking.append(f"    from {relative(res.module, target.module)} import {', '.join(names)}\n")
+        type_checking += [f"    {line}\n" for line in self.type_imp.render_absent_from(self.imp)]
         if type_checking:
             self.imp.typing("TYPE_CHECKING")
         parts = [HEADER, "\n", self.imp.render(future=True)]

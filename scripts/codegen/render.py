@@ -65,6 +65,21 @@ class Imports:
         parent, _, leaf = module.rpartition(".")
         return self.name(_package_source(self.module, parent), leaf)
 
+    def render_absent_from(self, other: Imports) -> List[str]:
+        """`from ... import ...` lines for the names imported here and not by `other` (a TYPE_CHECKING block)."""
+        lines: List[str] = []
+        for source in sorted(self._from):
+            names = sorted(n for n in self._from[source] if source not in other._from or n not in other._from[source])
+            for name in names:
+                if other._owner.get(name, source) != source:
+                    raise ValueError(
+                        f"{self.module}: `{name}` would be imported from {other._owner[name]} and {source}"
+                    )
+            if names:
+                lines.append(f"from {source} import {', '.join(names)}")
+        lines += [f"import {module}" for module in sorted(self._plain - other._plain)]
+        return lines
+
     def render(self, future: bool) -> str:
         lines: List[str] = []
         if future:

@@ -364,3 +364,20 @@ def test_unresolvable_annotations_raise_and_do_not_poison_the_cache() -> None:
 def test_cast_keeps_type() -> None:
     value = cast(Dict[str, str], transform({"foo_bar": "x"}, Foo))
     assert value == {"fooBar": "x"}
+
+
+def test_clean_params_drops_omitted_values_and_normalises_containers_without_a_type() -> None:
+    from openai._types import omit, not_given
+    from openai._utils import clean_params
+
+    class Tool(pydantic.BaseModel):
+        name: str
+        strict: Optional[bool] = None
+
+    data = {"a": omit, "b": (1, 2), "c": {"d": not_given, "e": [Tool(name="x")]}, "n": None}
+    assert clean_params(data) == {"b": [1, 2], "c": {"e": [{"name": "x"}]}, "n": None}
+    assert clean_params(None) is None
+    plain = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+    cleaned = cast(Dict[str, Any], clean_params(plain))
+    assert cleaned == plain
+    assert cleaned["messages"] is plain["messages"]  # nothing to change inside: not copied

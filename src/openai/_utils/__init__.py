@@ -54,6 +54,7 @@ from ._streams import consume_sync_iterator as consume_sync_iterator, consume_as
 from ._transform import (
     PropertyInfo as PropertyInfo,
     transform as transform,
+    clean_params as clean_params,
     async_transform as async_transform,
     maybe_transform as maybe_transform,
     async_maybe_transform as async_maybe_transform,

@@ -84,6 +84,14 @@ def maybe_transform(data: object, expected_type: object) -> Any | None:
     return transform(data, expected_type)
 
 
+def clean_params(data: object) -> Any | None:
+    """`maybe_transform` for params whose type has no alias or format anywhere (what the generator emits for them):
+    drops omitted values, turns iterables into lists and pydantic models into dicts, without the params type."""
+    if data is None:
+        return None
+    return _clean(data)
+
+
 def transform(data: _T, expected_type: object) -> _T:
     """Turn `data` into what is sent for a value of type `expected_type`.
 

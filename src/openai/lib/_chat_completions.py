@@ -11,17 +11,17 @@ from typing_extensions import Literal
 
 from . import ResponseFormatT
 from .._types import Body, Omit, Query, Headers, NotGiven, RequestOptions, SequenceNotStr, omit, not_given
-from .._utils import maybe_transform, async_maybe_transform
+from .._utils import clean_params
 from ._parsing import validate_input_tools, parse_chat_completion, type_to_response_format_param
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._streaming import Stream, AsyncStream
-from ..types.chat import completion_create_params
 from .._base_client import make_request_options
 from ..types.chat.chat_completion import ChatCompletion
 from ..types.chat.chat_completion_chunk import ChatCompletionChunk
 from ..types.chat.parsed_chat_completion import ParsedChatCompletion
 
 if TYPE_CHECKING:
+    from ..types.chat import completion_create_params
     from .streaming.chat import ChatCompletionStreamManager, AsyncChatCompletionStreamManager
     from ..types.shared.chat_model import ChatModel
     from ..types.shared_params.metadata import Metadata
@@ -121,9 +121,7 @@ class CompletionsHelpers(SyncAPIResource):
 
         return self._post(
             "/chat/completions",
-            body=maybe_transform(
-                _body(arguments, stream=False), completion_create_params.CompletionCreateParamsNonStreaming
-            ),
+            body=clean_params(_body(arguments, stream=False)),
             options=_options(arguments, helper="chat.completions.parse", post_parser=parser),
             cast_to=cast("Type[ParsedChatCompletion[ResponseFormatT]]", ChatCompletion),
             stream=False,
@@ -191,9 +189,7 @@ class CompletionsHelpers(SyncAPIResource):
         def request() -> Stream[ChatCompletionChunk]:
             return self._post(
                 "/chat/completions",
-                body=maybe_transform(
-                    _body(arguments, stream=True), completion_create_params.CompletionCreateParamsStreaming
-                ),
+                body=clean_params(_body(arguments, stream=True)),
                 options=_options(arguments, helper="chat.completions.stream"),
                 cast_to=ChatCompletionChunk,
                 stream=True,
@@ -266,9 +262,7 @@ class AsyncCompletionsHelpers(AsyncAPIResource):
 
         return await self._post(
             "/chat/completions",
-            body=await async_maybe_transform(
-                _body(arguments, stream=False), completion_create_params.CompletionCreateParamsNonStreaming
-            ),
+            body=clean_params(_body(arguments, stream=False)),
             options=_options(arguments, helper="chat.completions.parse", post_parser=parser),
             cast_to=cast("Type[ParsedChatCompletion[ResponseFormatT]]", ChatCompletion),
             stream=False,
@@ -336,9 +330,7 @@ class AsyncCompletionsHelpers(AsyncAPIResource):
         async def request() -> AsyncStream[ChatCompletionChunk]:
             return await self._post(
                 "/chat/completions",
-                body=await async_maybe_transform(
-                    _body(arguments, stream=True), completion_create_params.CompletionCreateParamsStreaming
-                ),
+                body=clean_params(_body(arguments, stream=True)),
                 options=_options(arguments, helper="chat.completions.stream"),
                 cast_to=ChatCompletionChunk,
                 stream=True,

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .. import _legacy_response
-from ..types import batch_list_params, batch_create_params
 from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from .._utils import path_template, maybe_transform, async_maybe_transform
+from .._utils import clean_params, path_template
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..pagination import SyncCursorPage, AsyncCursorPage
 from ..types.batch import Batch
 from .._base_client import AsyncPaginator, make_request_options
-from ..types.shared_params.metadata import Metadata
+
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from typing_extensions import Literal
+
+    from ..types import batch_list_params, batch_create_params
+    from ..types.shared_params.metadata import Metadata
 
 __all__ = ["Batches", "AsyncBatches"]
 
@@ -95,15 +100,14 @@ class Batches(SyncAPIResource):
         """
         return self._post(
             "/batches",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "completion_window": completion_window,
                     "endpoint": endpoint,
                     "input_file_id": input_file_id,
                     "metadata": metadata,
                     "output_expires_after": output_expires_after,
-                },
-                batch_create_params.BatchCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -189,7 +193,7 @@ class Batches(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, batch_list_params.BatchListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"bearer_auth": True},
             ),
             model=Batch,
@@ -307,15 +311,14 @@ class AsyncBatches(AsyncAPIResource):
         """
         return await self._post(
             "/batches",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "completion_window": completion_window,
                     "endpoint": endpoint,
                     "input_file_id": input_file_id,
                     "metadata": metadata,
                     "output_expires_after": output_expires_after,
-                },
-                batch_create_params.BatchCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -401,7 +404,7 @@ class AsyncBatches(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, batch_list_params.BatchListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"bearer_auth": True},
             ),
             model=Batch,

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Dict, Union, Iterable, Optional, overload
+from typing import TYPE_CHECKING, Optional, overload
 
 import httpx
 from typing_extensions import Literal
 
 from .. import _legacy_response
-from ..types import completion_create_params
-from .._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from .._utils import required_args, maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import clean_params, required_args
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .._streaming import Stream, AsyncStream
 from .._base_client import make_request_options
 from ..types.completion import Completion
-from ..types.chat.chat_completion_stream_options_param import ChatCompletionStreamOptionsParam
+
+if TYPE_CHECKING:
+    from typing import Dict, Union, Iterable
+
+    from ..types import completion_create_params
+    from .._types import SequenceNotStr
+    from ..types.chat.chat_completion_stream_options_param import ChatCompletionStreamOptionsParam
 
 __all__ = ["Completions", "AsyncCompletions"]
 
@@ -263,7 +268,7 @@ class Completions(SyncAPIResource):
         """
         return self._post(
             "/completions",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "prompt": prompt,
@@ -283,10 +288,7 @@ class Completions(SyncAPIResource):
                     "temperature": temperature,
                     "top_p": top_p,
                     "user": user,
-                },
-                completion_create_params.CompletionCreateParamsStreaming
-                if stream
-                else completion_create_params.CompletionCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -542,7 +544,7 @@ class AsyncCompletions(AsyncAPIResource):
         """
         return await self._post(
             "/completions",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "prompt": prompt,
@@ -562,10 +564,7 @@ class AsyncCompletions(AsyncAPIResource):
                     "temperature": temperature,
                     "top_p": top_p,
                     "user": user,
-                },
-                completion_create_params.CompletionCreateParamsStreaming
-                if stream
-                else completion_create_params.CompletionCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Mapping, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
 
 from .. import _legacy_response
-from ..types import content_provenance_check_create_params
-from .._types import Body, Omit, Query, Headers, NotGiven, FileTypes, omit, not_given
-from .._utils import extract_files, maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import clean_params, extract_files
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .._base_client import make_request_options
 from ..types.content_provenance_check import ContentProvenanceCheck
+
+if TYPE_CHECKING:
+    from ..types import content_provenance_check_create_params
+    from .._types import FileTypes
 
 __all__ = ["ContentProvenanceChecks", "AsyncContentProvenanceChecks"]
 
@@ -65,7 +68,7 @@ class ContentProvenanceChecks(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return self._post(
             "/content_provenance_checks",
-            body=maybe_transform(body, content_provenance_check_create_params.ContentProvenanceCheckCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -124,9 +127,7 @@ class AsyncContentProvenanceChecks(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return await self._post(
             "/content_provenance_checks",
-            body=await async_maybe_transform(
-                body, content_provenance_check_create_params.ContentProvenanceCheckCreateParams
-            ),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Union, Iterable
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .. import _legacy_response
-from ..types import embedding_create_params
-from .._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from .._utils import is_given, maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import is_given, clean_params
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .._base_client import make_request_options
 from ..lib._embeddings import decode_base64_embeddings
-from ..types.embedding_model import EmbeddingModel
 from ..types.create_embedding_response import CreateEmbeddingResponse
+
+if TYPE_CHECKING:
+    from typing import Union, Iterable
+
+    from typing_extensions import Literal
+
+    from ..types import embedding_create_params
+    from .._types import SequenceNotStr
+    from ..types.embedding_model import EmbeddingModel
 
 __all__ = ["Embeddings", "AsyncEmbeddings"]
 
@@ -82,15 +88,14 @@ class Embeddings(SyncAPIResource):
         """
         return self._post(
             "/embeddings",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "input": input,
                     "model": model,
                     "dimensions": dimensions,
                     "encoding_format": encoding_format if is_given(encoding_format) else "base64",
                     "user": user,
-                },
-                embedding_create_params.EmbeddingCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -164,15 +169,14 @@ class AsyncEmbeddings(AsyncAPIResource):
         """
         return await self._post(
             "/embeddings",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "input": input,
                     "model": model,
                     "dimensions": dimensions,
                     "encoding_format": encoding_format if is_given(encoding_format) else "base64",
                     "user": user,
-                },
-                embedding_create_params.EmbeddingCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Mapping, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
 import typing_extensions
-from typing_extensions import Literal
 
 from .. import _legacy_response
-from ..types import file_list_params, file_create_params
-from .._types import Body, Omit, Query, Headers, NotGiven, FileTypes, omit, not_given
-from .._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import clean_params, extract_files, path_template
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import (
@@ -27,7 +25,13 @@ from ..pagination import SyncCursorPage, AsyncCursorPage
 from .._base_client import AsyncPaginator, make_request_options
 from ..types.file_object import FileObject
 from ..types.file_deleted import FileDeleted
-from ..types.file_purpose import FilePurpose
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ..types import file_list_params, file_create_params
+    from .._types import FileTypes
+    from ..types.file_purpose import FilePurpose
 
 __all__ = ["Files", "AsyncFiles"]
 
@@ -110,7 +114,7 @@ class Files(FilesHelpers, SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return self._post(
             "/files",
-            body=maybe_transform(body, file_create_params.FileCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -203,10 +207,7 @@ class Files(FilesHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "purpose": purpose},
-                    file_list_params.FileListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "purpose": purpose}),
                 security={"bearer_auth": True},
             ),
             model=FileObject,
@@ -404,7 +405,7 @@ class AsyncFiles(AsyncFilesHelpers, AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return await self._post(
             "/files",
-            body=await async_maybe_transform(body, file_create_params.FileCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -497,10 +498,7 @@ class AsyncFiles(AsyncFilesHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "purpose": purpose},
-                    file_list_params.FileListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "purpose": purpose}),
                 security={"bearer_auth": True},
             ),
             model=FileObject,

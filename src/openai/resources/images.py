@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Union, Mapping, Optional, cast, overload
+from typing import TYPE_CHECKING, Mapping, Optional, cast, overload
 
 import httpx
 from typing_extensions import Literal
 
 from .. import _legacy_response
-from ..types import image_edit_params, image_generate_params, image_create_variation_params
-from .._types import Body, Omit, Query, Headers, NotGiven, FileTypes, SequenceNotStr, omit, not_given
-from .._utils import extract_files, required_args, maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import clean_params, extract_files, required_args
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .._streaming import Stream, AsyncStream
 from .._base_client import make_request_options
-from ..types.image_model import ImageModel
 from ..types.images_response import ImagesResponse
 from ..types.image_gen_stream_event import ImageGenStreamEvent
 from ..types.image_edit_stream_event import ImageEditStreamEvent
+
+if TYPE_CHECKING:
+    from typing import Union
+
+    from ..types import image_edit_params, image_generate_params, image_create_variation_params
+    from .._types import FileTypes, SequenceNotStr
+    from ..types.image_model import ImageModel
 
 __all__ = ["Images", "AsyncImages"]
 
@@ -81,7 +86,7 @@ class Images(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["image"]])
         return self._post(
             "/images/variations",
-            body=maybe_transform(body, image_create_variation_params.ImageCreateVariationParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -309,10 +314,7 @@ class Images(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["image"], ["mask"]])
         return self._post(
             "/images/edits",
-            body=maybe_transform(
-                body,
-                image_edit_params.ImageEditParamsStreaming if stream else image_edit_params.ImageEditParamsNonStreaming,
-            ),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -527,7 +529,7 @@ class Images(SyncAPIResource):
         """
         return self._post(
             "/images/generations",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "prompt": prompt,
                     "background": background,
@@ -543,10 +545,7 @@ class Images(SyncAPIResource):
                     "stream": stream,
                     "style": style,
                     "user": user,
-                },
-                image_generate_params.ImageGenerateParamsStreaming
-                if stream
-                else image_generate_params.ImageGenerateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -618,7 +617,7 @@ class AsyncImages(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["image"]])
         return await self._post(
             "/images/variations",
-            body=await async_maybe_transform(body, image_create_variation_params.ImageCreateVariationParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -846,10 +845,7 @@ class AsyncImages(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["image"], ["mask"]])
         return await self._post(
             "/images/edits",
-            body=await async_maybe_transform(
-                body,
-                image_edit_params.ImageEditParamsStreaming if stream else image_edit_params.ImageEditParamsNonStreaming,
-            ),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -1064,7 +1060,7 @@ class AsyncImages(AsyncAPIResource):
         """
         return await self._post(
             "/images/generations",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "prompt": prompt,
                     "background": background,
@@ -1080,10 +1076,7 @@ class AsyncImages(AsyncAPIResource):
                     "stream": stream,
                     "style": style,
                     "user": user,
-                },
-                image_generate_params.ImageGenerateParamsStreaming
-                if stream
-                else image_generate_params.ImageGenerateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Union, Iterable
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .. import _legacy_response
-from ..types import moderation_create_params
-from .._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from .._utils import maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import clean_params
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .._base_client import make_request_options
-from ..types.moderation_model import ModerationModel
 from ..types.moderation_create_response import ModerationCreateResponse
-from ..types.moderation_multi_modal_input_param import ModerationMultiModalInputParam
+
+if TYPE_CHECKING:
+    from typing import Union, Iterable
+
+    from ..types import moderation_create_params
+    from .._types import SequenceNotStr
+    from ..types.moderation_model import ModerationModel
+    from ..types.moderation_multi_modal_input_param import ModerationMultiModalInputParam
 
 __all__ = ["Moderations", "AsyncModerations"]
 
@@ -64,7 +69,7 @@ class Moderations(SyncAPIResource):
         """
         return self._post(
             "/moderations",
-            body=maybe_transform({"input": input, "model": model}, moderation_create_params.ModerationCreateParams),
+            body=clean_params({"input": input, "model": model}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -119,9 +124,7 @@ class AsyncModerations(AsyncAPIResource):
         """
         return await self._post(
             "/moderations",
-            body=await async_maybe_transform(
-                {"input": input, "model": model}, moderation_create_params.ModerationCreateParams
-            ),
+            body=clean_params({"input": input, "model": model}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Mapping, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
-from typing_extensions import Literal
 
 from .. import _legacy_response
-from ..types import (
-    video_edit_params,
-    video_list_params,
-    video_remix_params,
-    video_create_params,
-    video_extend_params,
-    video_create_character_params,
-    video_download_content_params,
-)
-from .._types import Body, Omit, Query, Headers, NotGiven, FileTypes, omit, not_given
-from .._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from .._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from .._utils import clean_params, extract_files, path_template
 from .._compat import cached_property
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._response import (
@@ -33,12 +23,26 @@ from ..pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ..lib._videos import VideosHelpers, AsyncVideosHelpers
 from ..types.video import Video
 from .._base_client import AsyncPaginator, make_request_options
-from ..types.video_size import VideoSize
-from ..types.video_model import VideoModel
-from ..types.video_seconds import VideoSeconds
 from ..types.video_delete_response import VideoDeleteResponse
 from ..types.video_get_character_response import VideoGetCharacterResponse
 from ..types.video_create_character_response import VideoCreateCharacterResponse
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ..types import (
+        video_edit_params,
+        video_list_params,
+        video_remix_params,
+        video_create_params,
+        video_extend_params,
+        video_create_character_params,
+        video_download_content_params,
+    )
+    from .._types import FileTypes
+    from ..types.video_size import VideoSize
+    from ..types.video_model import VideoModel
+    from ..types.video_seconds import VideoSeconds
 
 __all__ = ["Videos", "AsyncVideos"]
 
@@ -93,7 +97,7 @@ class Videos(VideosHelpers, SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["input_reference"]])
         return self._post(
             "/videos",
-            body=maybe_transform(body, video_create_params.VideoCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -179,9 +183,7 @@ class Videos(VideosHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, video_list_params.VideoListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Video,
@@ -255,7 +257,7 @@ class Videos(VideosHelpers, SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["video"]])
         return self._post(
             "/videos/characters",
-            body=maybe_transform(body, video_create_character_params.VideoCreateCharacterParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -305,7 +307,7 @@ class Videos(VideosHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"variant": variant}, video_download_content_params.VideoDownloadContentParams),
+                query=clean_params({"variant": variant}),
                 security={"bearer_auth": True},
             ),
             cast_to=_legacy_response.HttpxBinaryResponseContent,
@@ -340,7 +342,7 @@ class Videos(VideosHelpers, SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["video"]])
         return self._post(
             "/videos/edits",
-            body=maybe_transform(body, video_edit_params.VideoEditParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -384,7 +386,7 @@ class Videos(VideosHelpers, SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["video"]])
         return self._post(
             "/videos/extensions",
-            body=maybe_transform(body, video_extend_params.VideoExtendParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -463,7 +465,7 @@ class Videos(VideosHelpers, SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `video_id` but received {video_id!r}")
         return self._post(
             path_template("/videos/{video_id}/remix", video_id=video_id),
-            body=maybe_transform({"prompt": prompt}, video_remix_params.VideoRemixParams),
+            body=clean_params({"prompt": prompt}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -525,7 +527,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["input_reference"]])
         return await self._post(
             "/videos",
-            body=await async_maybe_transform(body, video_create_params.VideoCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -611,9 +613,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, video_list_params.VideoListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Video,
@@ -687,7 +687,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["video"]])
         return await self._post(
             "/videos/characters",
-            body=await async_maybe_transform(body, video_create_character_params.VideoCreateCharacterParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -737,9 +737,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
-                    {"variant": variant}, video_download_content_params.VideoDownloadContentParams
-                ),
+                query=clean_params({"variant": variant}),
                 security={"bearer_auth": True},
             ),
             cast_to=_legacy_response.HttpxBinaryResponseContent,
@@ -774,7 +772,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["video"]])
         return await self._post(
             "/videos/edits",
-            body=await async_maybe_transform(body, video_edit_params.VideoEditParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -818,7 +816,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["video"]])
         return await self._post(
             "/videos/extensions",
-            body=await async_maybe_transform(body, video_extend_params.VideoExtendParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -897,7 +895,7 @@ class AsyncVideos(AsyncVideosHelpers, AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `video_id` but received {video_id!r}")
         return await self._post(
             path_template("/videos/{video_id}/remix", video_id=video_id),
-            body=await async_maybe_transform({"prompt": prompt}, video_remix_params.VideoRemixParams),
+            body=clean_params({"prompt": prompt}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

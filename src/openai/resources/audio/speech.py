@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Union
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import maybe_transform, async_maybe_transform
+from ..._utils import clean_params
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import (
@@ -18,9 +17,15 @@ from ..._response import (
     to_custom_streamed_response_wrapper,
     async_to_custom_streamed_response_wrapper,
 )
-from ...types.audio import speech_create_params
 from ..._base_client import make_request_options
-from ...types.audio.speech_model import SpeechModel
+
+if TYPE_CHECKING:
+    from typing import Union
+
+    from typing_extensions import Literal
+
+    from ...types.audio import speech_create_params
+    from ...types.audio.speech_model import SpeechModel
 
 __all__ = ["Speech", "AsyncSpeech"]
 
@@ -89,7 +94,7 @@ class Speech(SyncAPIResource):
         extra_headers = {"Accept": "application/octet-stream", **(extra_headers or {})}
         return self._post(
             "/audio/speech",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "input": input,
                     "model": model,
@@ -98,8 +103,7 @@ class Speech(SyncAPIResource):
                     "response_format": response_format,
                     "speed": speed,
                     "stream_format": stream_format,
-                },
-                speech_create_params.SpeechCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -176,7 +180,7 @@ class AsyncSpeech(AsyncAPIResource):
         extra_headers = {"Accept": "application/octet-stream", **(extra_headers or {})}
         return await self._post(
             "/audio/speech",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "input": input,
                     "model": model,
@@ -185,8 +189,7 @@ class AsyncSpeech(AsyncAPIResource):
                     "response_format": response_format,
                     "speed": speed,
                     "stream_format": stream_format,
-                },
-                speech_create_params.SpeechCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Union, Mapping, Iterable, Optional, cast, overload
+from typing import TYPE_CHECKING, Any, Mapping, Optional, cast, overload
 
 import httpx
 from typing_extensions import Literal
 
 from ... import _legacy_response
-from ..._types import Body, Omit, Query, Headers, NotGiven, FileTypes, SequenceNotStr, omit, not_given
-from ..._utils import is_given, extract_files, required_args, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import is_given, clean_params, extract_files, required_args
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._streaming import Stream, AsyncStream
-from ...types.audio import transcription_create_params
 from ..._base_client import make_request_options
-from ...types.audio_model import AudioModel
 from ...types.audio.transcription import Transcription
-from ...types.audio_response_format import AudioResponseFormat
-from ...types.audio.transcription_include import TranscriptionInclude
 from ...types.audio.transcription_verbose import TranscriptionVerbose
 from ...types.audio.transcription_diarized import TranscriptionDiarized
 from ...types.audio.transcription_stream_event import TranscriptionStreamEvent
 from ...types.audio.transcription_create_response import TranscriptionCreateResponse
+
+if TYPE_CHECKING:
+    from typing import List, Union, Iterable
+
+    from ..._types import FileTypes, SequenceNotStr
+    from ...types.audio import transcription_create_params
+    from ...types.audio_model import AudioModel
+    from ...types.audio_response_format import AudioResponseFormat
+    from ...types.audio.transcription_include import TranscriptionInclude
 
 __all__ = ["Transcriptions", "AsyncTranscriptions"]
 
@@ -314,12 +319,7 @@ class Transcriptions(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return self._post(
             "/audio/transcriptions",
-            body=maybe_transform(
-                body,
-                transcription_create_params.TranscriptionCreateParamsStreaming
-                if stream
-                else transcription_create_params.TranscriptionCreateParamsNonStreaming,
-            ),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -630,12 +630,7 @@ class AsyncTranscriptions(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return await self._post(
             "/audio/transcriptions",
-            body=await async_maybe_transform(
-                body,
-                transcription_create_params.TranscriptionCreateParamsStreaming
-                if stream
-                else transcription_create_params.TranscriptionCreateParamsNonStreaming,
-            ),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,

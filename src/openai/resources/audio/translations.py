@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Union, Mapping, cast, overload
+from typing import TYPE_CHECKING, Any, Mapping, cast, overload
 
 import httpx
 from typing_extensions import Literal
 
 from ... import _legacy_response
-from ..._types import Body, Omit, Query, Headers, NotGiven, FileTypes, omit, not_given
-from ..._utils import is_given, extract_files, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import is_given, clean_params, extract_files
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
-from ...types.audio import translation_create_params
 from ..._base_client import make_request_options
 from ...types.audio.translation import Translation
 from ...types.audio.translation_verbose import TranslationVerbose
 from ...types.audio.translation_create_response import TranslationCreateResponse
+
+if TYPE_CHECKING:
+    from typing import Union
+
+    from ..._types import FileTypes
+    from ...types.audio import translation_create_params
 
 __all__ = ["Translations", "AsyncTranslations"]
 
@@ -133,7 +138,7 @@ class Translations(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return self._post(
             "/audio/translations",
-            body=maybe_transform(body, translation_create_params.TranslationCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -262,7 +267,7 @@ class AsyncTranslations(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return await self._post(
             "/audio/translations",
-            body=await async_maybe_transform(body, translation_create_params.TranslationCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,

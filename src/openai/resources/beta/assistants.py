@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Union, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
 import typing_extensions
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncCursorPage, AsyncCursorPage
-from ...types.beta import assistant_list_params, assistant_create_params, assistant_update_params
 from ..._base_client import AsyncPaginator, make_request_options
 from ...types.beta.assistant import Assistant
-from ...types.shared.chat_model import ChatModel
 from ...types.beta.assistant_deleted import AssistantDeleted
-from ...types.shared_params.metadata import Metadata
-from ...types.shared.reasoning_effort import ReasoningEffort
-from ...types.beta.assistant_tool_param import AssistantToolParam
-from ...types.beta.assistant_response_format_option_param import AssistantResponseFormatOptionParam
+
+if TYPE_CHECKING:
+    from typing import Union, Iterable, Optional
+
+    from typing_extensions import Literal
+
+    from ...types.beta import assistant_list_params, assistant_create_params, assistant_update_params
+    from ...types.shared.chat_model import ChatModel
+    from ...types.shared_params.metadata import Metadata
+    from ...types.shared.reasoning_effort import ReasoningEffort
+    from ...types.beta.assistant_tool_param import AssistantToolParam
+    from ...types.beta.assistant_response_format_option_param import AssistantResponseFormatOptionParam
 
 __all__ = ["Assistants", "AsyncAssistants"]
 
@@ -135,7 +140,7 @@ class Assistants(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             "/assistants",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "description": description,
@@ -148,8 +153,7 @@ class Assistants(SyncAPIResource):
                     "tool_resources": tool_resources,
                     "tools": tools,
                     "top_p": top_p,
-                },
-                assistant_create_params.AssistantCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -348,7 +352,7 @@ class Assistants(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/assistants/{assistant_id}", assistant_id=assistant_id),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "description": description,
                     "instructions": instructions,
@@ -361,8 +365,7 @@ class Assistants(SyncAPIResource):
                     "tool_resources": tool_resources,
                     "tools": tools,
                     "top_p": top_p,
-                },
-                assistant_update_params.AssistantUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -422,10 +425,7 @@ class Assistants(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    assistant_list_params.AssistantListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Assistant,
@@ -578,7 +578,7 @@ class AsyncAssistants(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             "/assistants",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "description": description,
@@ -591,8 +591,7 @@ class AsyncAssistants(AsyncAPIResource):
                     "tool_resources": tool_resources,
                     "tools": tools,
                     "top_p": top_p,
-                },
-                assistant_create_params.AssistantCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -791,7 +790,7 @@ class AsyncAssistants(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/assistants/{assistant_id}", assistant_id=assistant_id),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "description": description,
                     "instructions": instructions,
@@ -804,8 +803,7 @@ class AsyncAssistants(AsyncAPIResource):
                     "tool_resources": tool_resources,
                     "tools": tools,
                     "top_p": top_p,
-                },
-                assistant_update_params.AssistantUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -865,10 +863,7 @@ class AsyncAssistants(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    assistant_list_params.AssistantListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Assistant,

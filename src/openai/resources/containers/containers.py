@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
-from ...types import container_list_params, container_create_params
-from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, SequenceNotStr, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
@@ -21,6 +19,12 @@ from ...types.container_create_response import ContainerCreateResponse
 from ...types.container_retrieve_response import ContainerRetrieveResponse
 
 if TYPE_CHECKING:
+    from typing import Iterable
+
+    from typing_extensions import Literal
+
+    from ...types import container_list_params, container_create_params
+    from ..._types import SequenceNotStr
     from .files.files import (
         Files,
         AsyncFiles,
@@ -90,7 +94,7 @@ class Containers(SyncAPIResource):
         """
         return self._post(
             "/containers",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "name": name,
                     "expires_after": expires_after,
@@ -98,8 +102,7 @@ class Containers(SyncAPIResource):
                     "memory_limit": memory_limit,
                     "network_policy": network_policy,
                     "skills": skills,
-                },
-                container_create_params.ContainerCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -190,10 +193,7 @@ class Containers(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "name": name, "order": order},
-                    container_list_params.ContainerListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "name": name, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=ContainerListResponse,
@@ -295,7 +295,7 @@ class AsyncContainers(AsyncAPIResource):
         """
         return await self._post(
             "/containers",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "name": name,
                     "expires_after": expires_after,
@@ -303,8 +303,7 @@ class AsyncContainers(AsyncAPIResource):
                     "memory_limit": memory_limit,
                     "network_policy": network_policy,
                     "skills": skills,
-                },
-                container_create_params.ContainerCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -395,10 +394,7 @@ class AsyncContainers(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "name": name, "order": order},
-                    container_list_params.ContainerListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "name": name, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=ContainerListResponse,

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._base_client import make_request_options
-from ...types.conversations import conversation_create_params, conversation_update_params
-from ...types.shared_params.metadata import Metadata
 from ...types.conversations.conversation import Conversation
-from ...types.responses.response_input_item_param import ResponseInputItemParam
 from ...types.conversations.conversation_deleted_resource import ConversationDeletedResource
 
 if TYPE_CHECKING:
+    from typing import Iterable, Optional
+
     from .items import (
         Items,
         AsyncItems,
@@ -28,6 +27,9 @@ if TYPE_CHECKING:
         ItemsWithStreamingResponse,
         AsyncItemsWithStreamingResponse,
     )
+    from ...types.conversations import conversation_create_params, conversation_update_params
+    from ...types.shared_params.metadata import Metadata
+    from ...types.responses.response_input_item_param import ResponseInputItemParam
 
 __all__ = ["Conversations", "AsyncConversations"]
 
@@ -81,9 +83,7 @@ class Conversations(SyncAPIResource):
         """
         return self._post(
             "/conversations",
-            body=maybe_transform(
-                {"items": items, "metadata": metadata}, conversation_create_params.ConversationCreateParams
-            ),
+            body=clean_params({"items": items, "metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -165,7 +165,7 @@ class Conversations(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `conversation_id` but received {conversation_id!r}")
         return self._post(
             path_template("/conversations/{conversation_id}", conversation_id=conversation_id),
-            body=maybe_transform({"metadata": metadata}, conversation_update_params.ConversationUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -263,9 +263,7 @@ class AsyncConversations(AsyncAPIResource):
         """
         return await self._post(
             "/conversations",
-            body=await async_maybe_transform(
-                {"items": items, "metadata": metadata}, conversation_create_params.ConversationCreateParams
-            ),
+            body=clean_params({"items": items, "metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -347,9 +345,7 @@ class AsyncConversations(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `conversation_id` but received {conversation_id!r}")
         return await self._post(
             path_template("/conversations/{conversation_id}", conversation_id=conversation_id),
-            body=await async_maybe_transform(
-                {"metadata": metadata}, conversation_update_params.ConversationUpdateParams
-            ),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

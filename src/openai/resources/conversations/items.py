@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
-from ...types.conversations import item_list_params, item_create_params, item_retrieve_params
 from ...types.conversations.conversation import Conversation
-from ...types.responses.response_includable import ResponseIncludable
 from ...types.conversations.conversation_item import ConversationItem
-from ...types.responses.response_input_item_param import ResponseInputItemParam
 from ...types.conversations.conversation_item_list import ConversationItemList
+
+if TYPE_CHECKING:
+    from typing import Iterable
+
+    from typing_extensions import Literal
+
+    from ...types.conversations import item_list_params, item_create_params, item_retrieve_params
+    from ...types.responses.response_includable import ResponseIncludable
+    from ...types.responses.response_input_item_param import ResponseInputItemParam
 
 __all__ = ["Items", "AsyncItems"]
 
@@ -72,13 +77,13 @@ class Items(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `conversation_id` but received {conversation_id!r}")
         return self._post(
             path_template("/conversations/{conversation_id}/items", conversation_id=conversation_id),
-            body=maybe_transform({"items": items}, item_create_params.ItemCreateParams),
+            body=clean_params({"items": items}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"include": include}, item_create_params.ItemCreateParams),
+                query=clean_params({"include": include}),
                 security={"bearer_auth": True},
             ),
             cast_to=ConversationItemList,
@@ -129,7 +134,7 @@ class Items(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"include": include}, item_retrieve_params.ItemRetrieveParams),
+                query=clean_params({"include": include}),
                 security={"bearer_auth": True},
             ),
             cast_to=cast(Any, ConversationItem),
@@ -194,10 +199,7 @@ class Items(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include": include, "limit": limit, "order": order},
-                    item_list_params.ItemListParams,
-                ),
+                query=clean_params({"after": after, "include": include, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, ConversationItem),
@@ -295,13 +297,13 @@ class AsyncItems(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `conversation_id` but received {conversation_id!r}")
         return await self._post(
             path_template("/conversations/{conversation_id}/items", conversation_id=conversation_id),
-            body=await async_maybe_transform({"items": items}, item_create_params.ItemCreateParams),
+            body=clean_params({"items": items}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform({"include": include}, item_create_params.ItemCreateParams),
+                query=clean_params({"include": include}),
                 security={"bearer_auth": True},
             ),
             cast_to=ConversationItemList,
@@ -352,7 +354,7 @@ class AsyncItems(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform({"include": include}, item_retrieve_params.ItemRetrieveParams),
+                query=clean_params({"include": include}),
                 security={"bearer_auth": True},
             ),
             cast_to=cast(Any, ConversationItem),
@@ -417,10 +419,7 @@ class AsyncItems(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include": include, "limit": limit, "order": order},
-                    item_list_params.ItemListParams,
-                ),
+                query=clean_params({"after": after, "include": include, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, ConversationItem),

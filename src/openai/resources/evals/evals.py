@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
-from ...types import eval_list_params, eval_create_params, eval_update_params
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
@@ -21,9 +19,13 @@ from ...types.eval_create_response import EvalCreateResponse
 from ...types.eval_delete_response import EvalDeleteResponse
 from ...types.eval_update_response import EvalUpdateResponse
 from ...types.eval_retrieve_response import EvalRetrieveResponse
-from ...types.shared_params.metadata import Metadata
 
 if TYPE_CHECKING:
+    from typing import Iterable, Optional
+
+    from typing_extensions import Literal
+
+    from ...types import eval_list_params, eval_create_params, eval_update_params
     from .runs.runs import (
         Runs,
         AsyncRuns,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
         RunsWithStreamingResponse,
         AsyncRunsWithStreamingResponse,
     )
+    from ...types.shared_params.metadata import Metadata
 
 __all__ = ["Evals", "AsyncEvals"]
 
@@ -99,14 +102,13 @@ class Evals(SyncAPIResource):
         """
         return self._post(
             "/evals",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "data_source_config": data_source_config,
                     "testing_criteria": testing_criteria,
                     "metadata": metadata,
                     "name": name,
-                },
-                eval_create_params.EvalCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -193,7 +195,7 @@ class Evals(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `eval_id` but received {eval_id!r}")
         return self._post(
             path_template("/evals/{eval_id}", eval_id=eval_id),
-            body=maybe_transform({"metadata": metadata, "name": name}, eval_update_params.EvalUpdateParams),
+            body=clean_params({"metadata": metadata, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -245,10 +247,7 @@ class Evals(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "order_by": order_by},
-                    eval_list_params.EvalListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "order_by": order_by}),
                 security={"bearer_auth": True},
             ),
             model=EvalListResponse,
@@ -355,14 +354,13 @@ class AsyncEvals(AsyncAPIResource):
         """
         return await self._post(
             "/evals",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "data_source_config": data_source_config,
                     "testing_criteria": testing_criteria,
                     "metadata": metadata,
                     "name": name,
-                },
-                eval_create_params.EvalCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -449,7 +447,7 @@ class AsyncEvals(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `eval_id` but received {eval_id!r}")
         return await self._post(
             path_template("/evals/{eval_id}", eval_id=eval_id),
-            body=await async_maybe_transform({"metadata": metadata, "name": name}, eval_update_params.EvalUpdateParams),
+            body=clean_params({"metadata": metadata, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -501,10 +499,7 @@ class AsyncEvals(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "order_by": order_by},
-                    eval_list_params.EvalListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "order_by": order_by}),
                 security={"bearer_auth": True},
             ),
             model=EvalListResponse,

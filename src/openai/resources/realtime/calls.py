@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import List, Union, Mapping, Optional, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
-from ..._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, extract_files, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import (
@@ -21,15 +20,21 @@ from ..._response import (
     async_to_custom_streamed_response_wrapper,
 )
 from ..._base_client import make_request_options
-from ...types.realtime import call_refer_params, call_accept_params, call_create_params, call_reject_params
-from ...types.responses.response_prompt_param import ResponsePromptParam
-from ...types.realtime.realtime_reasoning_param import RealtimeReasoningParam
-from ...types.realtime.realtime_truncation_param import RealtimeTruncationParam
-from ...types.realtime.realtime_audio_config_param import RealtimeAudioConfigParam
-from ...types.realtime.realtime_tools_config_param import RealtimeToolsConfigParam
-from ...types.realtime.realtime_tracing_config_param import RealtimeTracingConfigParam
-from ...types.realtime.realtime_tool_choice_config_param import RealtimeToolChoiceConfigParam
-from ...types.realtime.realtime_session_create_request_param import RealtimeSessionCreateRequestParam
+
+if TYPE_CHECKING:
+    from typing import List, Union, Optional
+
+    from typing_extensions import Literal
+
+    from ...types.realtime import call_refer_params, call_accept_params, call_create_params, call_reject_params
+    from ...types.responses.response_prompt_param import ResponsePromptParam
+    from ...types.realtime.realtime_reasoning_param import RealtimeReasoningParam
+    from ...types.realtime.realtime_truncation_param import RealtimeTruncationParam
+    from ...types.realtime.realtime_audio_config_param import RealtimeAudioConfigParam
+    from ...types.realtime.realtime_tools_config_param import RealtimeToolsConfigParam
+    from ...types.realtime.realtime_tracing_config_param import RealtimeTracingConfigParam
+    from ...types.realtime.realtime_tool_choice_config_param import RealtimeToolChoiceConfigParam
+    from ...types.realtime.realtime_session_create_request_param import RealtimeSessionCreateRequestParam
 
 __all__ = ["Calls", "AsyncCalls"]
 
@@ -80,7 +85,7 @@ class Calls(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[])
         return self._post(
             "/realtime/calls",
-            body=maybe_transform(body, call_create_params.CallCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -227,7 +232,7 @@ class Calls(SyncAPIResource):
         extra_headers = {"Accept": "*/*", **(extra_headers or {})}
         return self._post(
             path_template("/realtime/calls/{call_id}/accept", call_id=call_id),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "type": type,
                     "audio": audio,
@@ -243,8 +248,7 @@ class Calls(SyncAPIResource):
                     "tools": tools,
                     "tracing": tracing,
                     "truncation": truncation,
-                },
-                call_accept_params.CallAcceptParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -333,7 +337,7 @@ class Calls(SyncAPIResource):
         extra_headers = {"Accept": "*/*", **(extra_headers or {})}
         return self._post(
             path_template("/realtime/calls/{call_id}/refer", call_id=call_id),
-            body=maybe_transform({"target_uri": target_uri}, call_refer_params.CallReferParams),
+            body=clean_params({"target_uri": target_uri}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -378,7 +382,7 @@ class Calls(SyncAPIResource):
         extra_headers = {"Accept": "*/*", **(extra_headers or {})}
         return self._post(
             path_template("/realtime/calls/{call_id}/reject", call_id=call_id),
-            body=maybe_transform({"status_code": status_code}, call_reject_params.CallRejectParams),
+            body=clean_params({"status_code": status_code}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -436,7 +440,7 @@ class AsyncCalls(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[])
         return await self._post(
             "/realtime/calls",
-            body=await async_maybe_transform(body, call_create_params.CallCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -583,7 +587,7 @@ class AsyncCalls(AsyncAPIResource):
         extra_headers = {"Accept": "*/*", **(extra_headers or {})}
         return await self._post(
             path_template("/realtime/calls/{call_id}/accept", call_id=call_id),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "type": type,
                     "audio": audio,
@@ -599,8 +603,7 @@ class AsyncCalls(AsyncAPIResource):
                     "tools": tools,
                     "tracing": tracing,
                     "truncation": truncation,
-                },
-                call_accept_params.CallAcceptParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -689,7 +692,7 @@ class AsyncCalls(AsyncAPIResource):
         extra_headers = {"Accept": "*/*", **(extra_headers or {})}
         return await self._post(
             path_template("/realtime/calls/{call_id}/refer", call_id=call_id),
-            body=await async_maybe_transform({"target_uri": target_uri}, call_refer_params.CallReferParams),
+            body=clean_params({"target_uri": target_uri}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -734,7 +737,7 @@ class AsyncCalls(AsyncAPIResource):
         extra_headers = {"Accept": "*/*", **(extra_headers or {})}
         return await self._post(
             path_template("/realtime/calls/{call_id}/reject", call_id=call_id),
-            body=await async_maybe_transform({"status_code": status_code}, call_reject_params.CallRejectParams),
+            body=clean_params({"status_code": status_code}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

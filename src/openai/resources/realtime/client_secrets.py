@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import maybe_transform, async_maybe_transform
+from ..._utils import clean_params
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._base_client import make_request_options
-from ...types.realtime import client_secret_create_params
 from ...types.realtime.client_secret_create_response import ClientSecretCreateResponse
+
+if TYPE_CHECKING:
+    from ...types.realtime import client_secret_create_params
 
 __all__ = ["ClientSecrets", "AsyncClientSecrets"]
 
@@ -74,10 +78,7 @@ class ClientSecrets(SyncAPIResource):
         """
         return self._post(
             "/realtime/client_secrets",
-            body=maybe_transform(
-                {"expires_after": expires_after, "session": session},
-                client_secret_create_params.ClientSecretCreateParams,
-            ),
+            body=clean_params({"expires_after": expires_after, "session": session}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -146,10 +147,7 @@ class AsyncClientSecrets(AsyncAPIResource):
         """
         return await self._post(
             "/realtime/client_secrets",
-            body=await async_maybe_transform(
-                {"expires_after": expires_after, "session": session},
-                client_secret_create_params.ClientSecretCreateParams,
-            ),
+            body=clean_params({"expires_after": expires_after, "session": session}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncCursorPage, AsyncCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
-from ...types.responses import input_item_list_params
 from ...types.responses.response_item import ResponseItem
-from ...types.responses.response_includable import ResponseIncludable
+
+if TYPE_CHECKING:
+    from typing import Iterable
+
+    from typing_extensions import Literal
+
+    from ...types.responses import input_item_list_params
+    from ...types.responses.response_includable import ResponseIncludable
 
 __all__ = ["InputItems", "AsyncInputItems"]
 
@@ -82,10 +87,7 @@ class InputItems(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include": include, "limit": limit, "order": order},
-                    input_item_list_params.InputItemListParams,
-                ),
+                query=clean_params({"after": after, "include": include, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, ResponseItem),
@@ -152,10 +154,7 @@ class AsyncInputItems(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include": include, "limit": limit, "order": order},
-                    input_item_list_params.InputItemListParams,
-                ),
+                query=clean_params({"after": after, "include": include, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, ResponseItem),

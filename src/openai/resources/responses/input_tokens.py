@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Union, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import maybe_transform, async_maybe_transform
+from ..._utils import clean_params
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._base_client import make_request_options
-from ...types.responses import input_token_count_params
-from ...types.responses.tool_param import ToolParam
-from ...types.shared_params.reasoning import Reasoning
-from ...types.responses.response_input_item_param import ResponseInputItemParam
 from ...types.responses.input_token_count_response import InputTokenCountResponse
+
+if TYPE_CHECKING:
+    from typing import Union, Iterable, Optional
+
+    from typing_extensions import Literal
+
+    from ...types.responses import input_token_count_params
+    from ...types.responses.tool_param import ToolParam
+    from ...types.shared_params.reasoning import Reasoning
+    from ...types.responses.response_input_item_param import ResponseInputItemParam
 
 __all__ = ["InputTokens", "AsyncInputTokens"]
 
@@ -113,7 +118,7 @@ class InputTokens(SyncAPIResource):
         """
         return self._post(
             "/responses/input_tokens",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "conversation": conversation,
                     "input": input,
@@ -127,8 +132,7 @@ class InputTokens(SyncAPIResource):
                     "tool_choice": tool_choice,
                     "tools": tools,
                     "truncation": truncation,
-                },
-                input_token_count_params.InputTokenCountParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -231,7 +235,7 @@ class AsyncInputTokens(AsyncAPIResource):
         """
         return await self._post(
             "/responses/input_tokens",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "conversation": conversation,
                     "input": input,
@@ -245,8 +249,7 @@ class AsyncInputTokens(AsyncAPIResource):
                     "tool_choice": tool_choice,
                     "tools": tools,
                     "truncation": truncation,
-                },
-                input_token_count_params.InputTokenCountParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union, Iterable, Optional, overload
+from typing import TYPE_CHECKING, Optional, overload
 
 import httpx
 from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
-from ..._utils import path_template, required_args, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, path_template, required_args
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._streaming import Stream, AsyncStream
 from ..._base_client import make_request_options
 from ...lib._responses import ResponsesHelpers, AsyncResponsesHelpers
-from ...types.responses import response_create_params, response_compact_params, response_retrieve_params
 from ...lib._responses_connect import ResponsesConnectHelpers, AsyncResponsesConnectHelpers
 from ...types.responses.response import Response
-from ...types.responses.tool_param import ToolParam
-from ...types.shared.responses_model import ResponsesModel
-from ...types.shared_params.metadata import Metadata
-from ...types.shared_params.reasoning import Reasoning
 from ...types.responses.compacted_response import CompactedResponse
-from ...types.responses.response_includable import ResponseIncludable
-from ...types.responses.response_input_param import ResponseInputParam
-from ...types.responses.response_prompt_param import ResponsePromptParam
 from ...types.responses.response_stream_event import ResponseStreamEvent
-from ...types.responses.response_input_item_param import ResponseInputItemParam
-from ...types.responses.response_text_config_param import ResponseTextConfigParam
 
 if TYPE_CHECKING:
+    from typing import Union, Iterable
+
     from .input_items import (
         InputItems,
         AsyncInputItems,
@@ -48,6 +40,16 @@ if TYPE_CHECKING:
         InputTokensWithStreamingResponse,
         AsyncInputTokensWithStreamingResponse,
     )
+    from ...types.responses import response_create_params, response_compact_params, response_retrieve_params
+    from ...types.responses.tool_param import ToolParam
+    from ...types.shared.responses_model import ResponsesModel
+    from ...types.shared_params.metadata import Metadata
+    from ...types.shared_params.reasoning import Reasoning
+    from ...types.responses.response_includable import ResponseIncludable
+    from ...types.responses.response_input_param import ResponseInputParam
+    from ...types.responses.response_prompt_param import ResponsePromptParam
+    from ...types.responses.response_input_item_param import ResponseInputItemParam
+    from ...types.responses.response_text_config_param import ResponseTextConfigParam
 
 __all__ = ["Responses", "AsyncResponses"]
 
@@ -457,7 +459,7 @@ class Responses(ResponsesConnectHelpers, ResponsesHelpers, SyncAPIResource):
         """
         return self._post(
             "/responses",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "background": background,
                     "context_management": context_management,
@@ -490,10 +492,7 @@ class Responses(ResponsesConnectHelpers, ResponsesHelpers, SyncAPIResource):
                     "top_p": top_p,
                     "truncation": truncation,
                     "user": user,
-                },
-                response_create_params.ResponseCreateParamsStreaming
-                if stream
-                else response_create_params.ResponseCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -612,16 +611,13 @@ class Responses(ResponsesConnectHelpers, ResponsesHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "include": include,
                         "include_obfuscation": include_obfuscation,
                         "starting_after": starting_after,
                         "stream": stream,
-                    },
-                    response_retrieve_params.ResponseRetrieveParamsStreaming
-                    if stream
-                    else response_retrieve_params.ResponseRetrieveParamsNonStreaming,
+                    }
                 ),
                 security={"bearer_auth": True},
             ),
@@ -783,7 +779,7 @@ class Responses(ResponsesConnectHelpers, ResponsesHelpers, SyncAPIResource):
         """
         return self._post(
             "/responses/compact",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "input": input,
@@ -793,8 +789,7 @@ class Responses(ResponsesConnectHelpers, ResponsesHelpers, SyncAPIResource):
                     "prompt_cache_options": prompt_cache_options,
                     "prompt_cache_retention": prompt_cache_retention,
                     "service_tier": service_tier,
-                },
-                response_compact_params.ResponseCompactParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -1212,7 +1207,7 @@ class AsyncResponses(AsyncResponsesConnectHelpers, AsyncResponsesHelpers, AsyncA
         """
         return await self._post(
             "/responses",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "background": background,
                     "context_management": context_management,
@@ -1245,10 +1240,7 @@ class AsyncResponses(AsyncResponsesConnectHelpers, AsyncResponsesHelpers, AsyncA
                     "top_p": top_p,
                     "truncation": truncation,
                     "user": user,
-                },
-                response_create_params.ResponseCreateParamsStreaming
-                if stream
-                else response_create_params.ResponseCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -1367,16 +1359,13 @@ class AsyncResponses(AsyncResponsesConnectHelpers, AsyncResponsesHelpers, AsyncA
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "include": include,
                         "include_obfuscation": include_obfuscation,
                         "starting_after": starting_after,
                         "stream": stream,
-                    },
-                    response_retrieve_params.ResponseRetrieveParamsStreaming
-                    if stream
-                    else response_retrieve_params.ResponseRetrieveParamsNonStreaming,
+                    }
                 ),
                 security={"bearer_auth": True},
             ),
@@ -1538,7 +1527,7 @@ class AsyncResponses(AsyncResponsesConnectHelpers, AsyncResponsesHelpers, AsyncA
         """
         return await self._post(
             "/responses/compact",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "input": input,
@@ -1548,8 +1537,7 @@ class AsyncResponses(AsyncResponsesConnectHelpers, AsyncResponsesHelpers, AsyncA
                     "prompt_cache_options": prompt_cache_options,
                     "prompt_cache_retention": prompt_cache_retention,
                     "service_tier": service_tier,
-                },
-                response_compact_params.ResponseCompactParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

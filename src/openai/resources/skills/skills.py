@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union, Mapping, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
-from ...types import skill_list_params, skill_create_params, skill_update_params
-from ..._types import Body, Omit, Query, Headers, NotGiven, FileTypes, SequenceNotStr, omit, not_given
-from ..._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import clean_params, extract_files, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
@@ -20,6 +18,11 @@ from ..._base_client import AsyncPaginator, make_request_options
 from ...types.deleted_skill import DeletedSkill
 
 if TYPE_CHECKING:
+    from typing import Union
+
+    from typing_extensions import Literal
+
+    from ...types import skill_list_params, skill_create_params, skill_update_params
     from .content import (
         Content,
         AsyncContent,
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
         ContentWithStreamingResponse,
         AsyncContentWithStreamingResponse,
     )
+    from ..._types import FileTypes, SequenceNotStr
     from .versions.versions import (
         Versions,
         AsyncVersions,
@@ -89,7 +93,7 @@ class Skills(SyncAPIResource):
         extracted_files = extract_files(cast(Mapping[str, object], body), paths=[["files"]])
         return self._post(
             "/skills",
-            body=maybe_transform(body, skill_create_params.SkillCreateParams),
+            body=clean_params(body),
             files=extracted_files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -168,7 +172,7 @@ class Skills(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `skill_id` but received {skill_id!r}")
         return self._post(
             path_template("/skills/{skill_id}", skill_id=skill_id),
-            body=maybe_transform({"default_version": default_version}, skill_update_params.SkillUpdateParams),
+            body=clean_params({"default_version": default_version}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -216,9 +220,7 @@ class Skills(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, skill_list_params.SkillListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Skill,
@@ -311,7 +313,7 @@ class AsyncSkills(AsyncAPIResource):
         extracted_files = extract_files(cast(Mapping[str, object], body), paths=[["files"]])
         return await self._post(
             "/skills",
-            body=await async_maybe_transform(body, skill_create_params.SkillCreateParams),
+            body=clean_params(body),
             files=extracted_files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -390,9 +392,7 @@ class AsyncSkills(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `skill_id` but received {skill_id!r}")
         return await self._post(
             path_template("/skills/{skill_id}", skill_id=skill_id),
-            body=await async_maybe_transform(
-                {"default_version": default_version}, skill_update_params.SkillUpdateParams
-            ),
+            body=clean_params({"default_version": default_version}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -440,9 +440,7 @@ class AsyncSkills(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, skill_list_params.SkillListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Skill,

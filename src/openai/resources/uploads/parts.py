@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Mapping, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
 
 from ... import _legacy_response
-from ..._types import Body, Omit, Query, Headers, NotGiven, FileTypes, omit, not_given
-from ..._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import clean_params, extract_files, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ..._base_client import make_request_options
-from ...types.uploads import part_create_params
 from ...types.uploads.upload_part import UploadPart
+
+if TYPE_CHECKING:
+    from ..._types import FileTypes
+    from ...types.uploads import part_create_params
 
 __all__ = ["Parts", "AsyncParts"]
 
@@ -70,7 +73,7 @@ class Parts(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["data"]])
         return self._post(
             path_template("/uploads/{upload_id}/parts", upload_id=upload_id),
-            body=maybe_transform(body, part_create_params.PartCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -134,7 +137,7 @@ class AsyncParts(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["data"]])
         return await self._post(
             path_template("/uploads/{upload_id}/parts", upload_id=upload_id),
-            body=await async_maybe_transform(body, part_create_params.PartCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,

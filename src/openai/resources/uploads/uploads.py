@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
-from ...types import upload_create_params, upload_complete_params
-from ..._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
@@ -19,6 +17,8 @@ from ...lib._uploads import UploadsHelpers, AsyncUploadsHelpers
 from ...types.upload import Upload
 
 if TYPE_CHECKING:
+    from typing_extensions import Literal
+
     from .parts import (
         Parts,
         AsyncParts,
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
         PartsWithStreamingResponse,
         AsyncPartsWithStreamingResponse,
     )
+    from ...types import upload_create_params, upload_complete_params
+    from ..._types import SequenceNotStr
 
 __all__ = ["Uploads", "AsyncUploads"]
 
@@ -114,15 +116,14 @@ class Uploads(UploadsHelpers, SyncAPIResource):
         """
         return self._post(
             "/uploads",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "bytes": bytes,
                     "filename": filename,
                     "mime_type": mime_type,
                     "purpose": purpose,
                     "expires_after": expires_after,
-                },
-                upload_create_params.UploadCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -218,7 +219,7 @@ class Uploads(UploadsHelpers, SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `upload_id` but received {upload_id!r}")
         return self._post(
             path_template("/uploads/{upload_id}/complete", upload_id=upload_id),
-            body=maybe_transform({"part_ids": part_ids, "md5": md5}, upload_complete_params.UploadCompleteParams),
+            body=clean_params({"part_ids": part_ids, "md5": md5}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -313,15 +314,14 @@ class AsyncUploads(AsyncUploadsHelpers, AsyncAPIResource):
         """
         return await self._post(
             "/uploads",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "bytes": bytes,
                     "filename": filename,
                     "mime_type": mime_type,
                     "purpose": purpose,
                     "expires_after": expires_after,
-                },
-                upload_create_params.UploadCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -417,9 +417,7 @@ class AsyncUploads(AsyncUploadsHelpers, AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `upload_id` but received {upload_id!r}")
         return await self._post(
             path_template("/uploads/{upload_id}/complete", upload_id=upload_id),
-            body=await async_maybe_transform(
-                {"part_ids": part_ids, "md5": md5}, upload_complete_params.UploadCompleteParams
-            ),
+            body=clean_params({"part_ids": part_ids, "md5": md5}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

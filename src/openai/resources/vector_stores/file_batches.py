@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Dict, Union, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
-from ..._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncCursorPage, AsyncCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
 from ...lib._vector_stores import FileBatchHelpers, AsyncFileBatchHelpers
-from ...types.vector_stores import file_batch_create_params, file_batch_list_files_params
-from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 from ...types.vector_stores.vector_store_file import VectorStoreFile
 from ...types.vector_stores.vector_store_file_batch import VectorStoreFileBatch
+
+if TYPE_CHECKING:
+    from typing import Dict, Union, Iterable, Optional
+
+    from typing_extensions import Literal
+
+    from ..._types import SequenceNotStr
+    from ...types.vector_stores import file_batch_create_params, file_batch_list_files_params
+    from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 
 __all__ = ["FileBatches", "AsyncFileBatches"]
 
@@ -90,14 +96,8 @@ class FileBatches(FileBatchHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/vector_stores/{vector_store_id}/file_batches", vector_store_id=vector_store_id),
-            body=maybe_transform(
-                {
-                    "attributes": attributes,
-                    "chunking_strategy": chunking_strategy,
-                    "file_ids": file_ids,
-                    "files": files,
-                },
-                file_batch_create_params.FileBatchCreateParams,
+            body=clean_params(
+                {"attributes": attributes, "chunking_strategy": chunking_strategy, "file_ids": file_ids, "files": files}
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -268,9 +268,8 @@ class FileBatches(FileBatchHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order},
-                    file_batch_list_files_params.FileBatchListFilesParams,
+                query=clean_params(
+                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),
@@ -344,14 +343,8 @@ class AsyncFileBatches(AsyncFileBatchHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/vector_stores/{vector_store_id}/file_batches", vector_store_id=vector_store_id),
-            body=await async_maybe_transform(
-                {
-                    "attributes": attributes,
-                    "chunking_strategy": chunking_strategy,
-                    "file_ids": file_ids,
-                    "files": files,
-                },
-                file_batch_create_params.FileBatchCreateParams,
+            body=clean_params(
+                {"attributes": attributes, "chunking_strategy": chunking_strategy, "file_ids": file_ids, "files": files}
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -522,9 +515,8 @@ class AsyncFileBatches(AsyncFileBatchHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order},
-                    file_batch_list_files_params.FileBatchListFilesParams,
+                query=clean_params(
+                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),

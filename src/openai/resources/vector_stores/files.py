@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Dict, Union, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
 from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...pagination import SyncPage, AsyncPage, SyncCursorPage, AsyncCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
 from ...lib._vector_stores import FileHelpers, AsyncFileHelpers
-from ...types.vector_stores import file_list_params, file_create_params, file_update_params
-from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 from ...types.vector_stores.vector_store_file import VectorStoreFile
 from ...types.vector_stores.file_content_response import FileContentResponse
 from ...types.vector_stores.vector_store_file_deleted import VectorStoreFileDeleted
+
+if TYPE_CHECKING:
+    from typing import Dict, Union, Optional
+
+    from typing_extensions import Literal
+
+    from ...types.vector_stores import file_list_params, file_create_params, file_update_params
+    from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 
 __all__ = ["Files", "AsyncFiles"]
 
@@ -83,10 +88,7 @@ class Files(FileHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/vector_stores/{vector_store_id}/files", vector_store_id=vector_store_id),
-            body=maybe_transform(
-                {"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy},
-                file_create_params.FileCreateParams,
-            ),
+            body=clean_params({"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -184,7 +186,7 @@ class Files(FileHelpers, SyncAPIResource):
             path_template(
                 "/vector_stores/{vector_store_id}/files/{file_id}", vector_store_id=vector_store_id, file_id=file_id
             ),
-            body=maybe_transform({"attributes": attributes}, file_update_params.FileUpdateParams),
+            body=clean_params({"attributes": attributes}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -250,9 +252,8 @@ class Files(FileHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order},
-                    file_list_params.FileListParams,
+                query=clean_params(
+                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),
@@ -413,10 +414,7 @@ class AsyncFiles(AsyncFileHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/vector_stores/{vector_store_id}/files", vector_store_id=vector_store_id),
-            body=await async_maybe_transform(
-                {"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy},
-                file_create_params.FileCreateParams,
-            ),
+            body=clean_params({"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -514,7 +512,7 @@ class AsyncFiles(AsyncFileHelpers, AsyncAPIResource):
             path_template(
                 "/vector_stores/{vector_store_id}/files/{file_id}", vector_store_id=vector_store_id, file_id=file_id
             ),
-            body=await async_maybe_transform({"attributes": attributes}, file_update_params.FileUpdateParams),
+            body=clean_params({"attributes": attributes}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -580,9 +578,8 @@ class AsyncFiles(AsyncFileHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order},
-                    file_list_params.FileListParams,
+                query=clean_params(
+                    {"after": after, "before": before, "filter": filter, "limit": limit, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),

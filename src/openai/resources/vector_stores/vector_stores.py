@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ... import _legacy_response
-from ...types import (
-    vector_store_list_params,
-    vector_store_create_params,
-    vector_store_search_params,
-    vector_store_update_params,
-)
-from ..._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ..._utils import path_template, maybe_transform, async_maybe_transform
+from ..._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ..._utils import clean_params, path_template
 from ..._compat import cached_property
 from ..._resource import SyncAPIResource, AsyncAPIResource
 from ..._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
@@ -23,11 +16,13 @@ from ...pagination import SyncPage, AsyncPage, SyncCursorPage, AsyncCursorPage
 from ..._base_client import AsyncPaginator, make_request_options
 from ...types.vector_store import VectorStore
 from ...types.vector_store_deleted import VectorStoreDeleted
-from ...types.shared_params.metadata import Metadata
-from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 from ...types.vector_store_search_response import VectorStoreSearchResponse
 
 if TYPE_CHECKING:
+    from typing import Union, Optional
+
+    from typing_extensions import Literal
+
     from .files import (
         Files,
         AsyncFiles,
@@ -36,6 +31,13 @@ if TYPE_CHECKING:
         FilesWithStreamingResponse,
         AsyncFilesWithStreamingResponse,
     )
+    from ...types import (
+        vector_store_list_params,
+        vector_store_create_params,
+        vector_store_search_params,
+        vector_store_update_params,
+    )
+    from ..._types import SequenceNotStr
     from .file_batches import (
         FileBatches,
         AsyncFileBatches,
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
         FileBatchesWithStreamingResponse,
         AsyncFileBatchesWithStreamingResponse,
     )
+    from ...types.shared_params.metadata import Metadata
+    from ...types.file_chunking_strategy_param import FileChunkingStrategyParam
 
 __all__ = ["VectorStores", "AsyncVectorStores"]
 
@@ -119,7 +123,7 @@ class VectorStores(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             "/vector_stores",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "chunking_strategy": chunking_strategy,
                     "description": description,
@@ -127,8 +131,7 @@ class VectorStores(SyncAPIResource):
                     "file_ids": file_ids,
                     "metadata": metadata,
                     "name": name,
-                },
-                vector_store_create_params.VectorStoreCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -220,10 +223,7 @@ class VectorStores(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/vector_stores/{vector_store_id}", vector_store_id=vector_store_id),
-            body=maybe_transform(
-                {"expires_after": expires_after, "metadata": metadata, "name": name},
-                vector_store_update_params.VectorStoreUpdateParams,
-            ),
+            body=clean_params({"expires_after": expires_after, "metadata": metadata, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -281,10 +281,7 @@ class VectorStores(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    vector_store_list_params.VectorStoreListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=VectorStore,
@@ -372,15 +369,14 @@ class VectorStores(SyncAPIResource):
         return self._get_api_list(
             path_template("/vector_stores/{vector_store_id}/search", vector_store_id=vector_store_id),
             page=SyncPage[VectorStoreSearchResponse],
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "query": query,
                     "filters": filters,
                     "max_num_results": max_num_results,
                     "ranking_options": ranking_options,
                     "rewrite_query": rewrite_query,
-                },
-                vector_store_search_params.VectorStoreSearchParams,
+                }
             ),
             method="post",
             options=make_request_options(
@@ -465,7 +461,7 @@ class AsyncVectorStores(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             "/vector_stores",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "chunking_strategy": chunking_strategy,
                     "description": description,
@@ -473,8 +469,7 @@ class AsyncVectorStores(AsyncAPIResource):
                     "file_ids": file_ids,
                     "metadata": metadata,
                     "name": name,
-                },
-                vector_store_create_params.VectorStoreCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -566,10 +561,7 @@ class AsyncVectorStores(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/vector_stores/{vector_store_id}", vector_store_id=vector_store_id),
-            body=await async_maybe_transform(
-                {"expires_after": expires_after, "metadata": metadata, "name": name},
-                vector_store_update_params.VectorStoreUpdateParams,
-            ),
+            body=clean_params({"expires_after": expires_after, "metadata": metadata, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -627,10 +619,7 @@ class AsyncVectorStores(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    vector_store_list_params.VectorStoreListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=VectorStore,
@@ -718,15 +707,14 @@ class AsyncVectorStores(AsyncAPIResource):
         return self._get_api_list(
             path_template("/vector_stores/{vector_store_id}/search", vector_store_id=vector_store_id),
             page=AsyncPage[VectorStoreSearchResponse],
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "query": query,
                     "filters": filters,
                     "max_num_results": max_num_results,
                     "ranking_options": ranking_options,
                     "rewrite_query": rewrite_query,
-                },
-                vector_store_search_params.VectorStoreSearchParams,
+                }
             ),
             method="post",
             options=make_request_options(

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.admin.organization import admin_api_key_list_params, admin_api_key_create_params
 from ....types.admin.organization.admin_api_key import AdminAPIKey
 from ....types.admin.organization.admin_api_key_create_response import AdminAPIKeyCreateResponse
 from ....types.admin.organization.admin_api_key_delete_response import AdminAPIKeyDeleteResponse
+
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from typing_extensions import Literal
+
+    from ....types.admin.organization import admin_api_key_list_params, admin_api_key_create_params
 
 __all__ = ["AdminAPIKeys", "AsyncAdminAPIKeys"]
 
@@ -60,10 +65,7 @@ class AdminAPIKeys(SyncAPIResource):
         """
         return self._post(
             "/organization/admin_api_keys",
-            body=maybe_transform(
-                {"name": name, "expires_in_seconds": expires_in_seconds},
-                admin_api_key_create_params.AdminAPIKeyCreateParams,
-            ),
+            body=clean_params({"name": name, "expires_in_seconds": expires_in_seconds}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -148,9 +150,7 @@ class AdminAPIKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, admin_api_key_list_params.AdminAPIKeyListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=AdminAPIKey,
@@ -231,10 +231,7 @@ class AsyncAdminAPIKeys(AsyncAPIResource):
         """
         return await self._post(
             "/organization/admin_api_keys",
-            body=await async_maybe_transform(
-                {"name": name, "expires_in_seconds": expires_in_seconds},
-                admin_api_key_create_params.AdminAPIKeyCreateParams,
-            ),
+            body=clean_params({"name": name, "expires_in_seconds": expires_in_seconds}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -319,9 +316,7 @@ class AsyncAdminAPIKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, admin_api_key_list_params.AdminAPIKeyListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=AdminAPIKey,

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ...._utils import maybe_transform
+from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ...._utils import clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.admin.organization import audit_log_list_params
 from ....types.admin.organization.audit_log_list_response import AuditLogListResponse
+
+if TYPE_CHECKING:
+    from typing import List
+
+    from typing_extensions import Literal
+
+    from ...._types import SequenceNotStr
+    from ....types.admin.organization import audit_log_list_params
 
 __all__ = ["AuditLogs", "AsyncAuditLogs"]
 
@@ -249,7 +255,7 @@ class AuditLogs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "actor_emails": actor_emails,
                         "actor_ids": actor_ids,
@@ -261,8 +267,7 @@ class AuditLogs(SyncAPIResource):
                         "project_ids": project_ids,
                         "resource_ids": resource_ids,
                         "tenant_only": tenant_only,
-                    },
-                    audit_log_list_params.AuditLogListParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -498,7 +503,7 @@ class AsyncAuditLogs(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "actor_emails": actor_emails,
                         "actor_ids": actor_ids,
@@ -510,8 +515,7 @@ class AsyncAuditLogs(AsyncAPIResource):
                         "project_ids": project_ids,
                         "resource_ids": resource_ids,
                         "tenant_only": tenant_only,
-                    },
-                    audit_log_list_params.AuditLogListParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),

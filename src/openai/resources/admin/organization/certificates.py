@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncPage, AsyncPage, SyncConversationCursorPage, AsyncConversationCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.admin.organization import (
-    certificate_list_params,
-    certificate_create_params,
-    certificate_update_params,
-    certificate_activate_params,
-    certificate_retrieve_params,
-    certificate_deactivate_params,
-)
 from ....types.admin.organization.certificate import Certificate
 from ....types.admin.organization.certificate_list_response import CertificateListResponse
 from ....types.admin.organization.certificate_delete_response import CertificateDeleteResponse
 from ....types.admin.organization.certificate_activate_response import CertificateActivateResponse
 from ....types.admin.organization.certificate_deactivate_response import CertificateDeactivateResponse
+
+if TYPE_CHECKING:
+    from typing import List
+
+    from typing_extensions import Literal
+
+    from ...._types import SequenceNotStr
+    from ....types.admin.organization import (
+        certificate_list_params,
+        certificate_create_params,
+        certificate_update_params,
+        certificate_activate_params,
+        certificate_retrieve_params,
+        certificate_deactivate_params,
+    )
 
 __all__ = ["Certificates", "AsyncCertificates"]
 
@@ -73,9 +79,7 @@ class Certificates(SyncAPIResource):
         """
         return self._post(
             "/organization/certificates",
-            body=maybe_transform(
-                {"certificate": certificate, "name": name}, certificate_create_params.CertificateCreateParams
-            ),
+            body=clean_params({"certificate": certificate, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -124,7 +128,7 @@ class Certificates(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"include": include}, certificate_retrieve_params.CertificateRetrieveParams),
+                query=clean_params({"include": include}),
                 security={"admin_api_key_auth": True},
             ),
             cast_to=Certificate,
@@ -160,7 +164,7 @@ class Certificates(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `certificate_id` but received {certificate_id!r}")
         return self._post(
             path_template("/organization/certificates/{certificate_id}", certificate_id=certificate_id),
-            body=maybe_transform({"name": name}, certificate_update_params.CertificateUpdateParams),
+            body=clean_params({"name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -212,9 +216,7 @@ class Certificates(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, certificate_list_params.CertificateListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=CertificateListResponse,
@@ -285,9 +287,7 @@ class Certificates(SyncAPIResource):
         return self._get_api_list(
             "/organization/certificates/activate",
             page=SyncPage[CertificateActivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_activate_params.CertificateActivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -325,9 +325,7 @@ class Certificates(SyncAPIResource):
         return self._get_api_list(
             "/organization/certificates/deactivate",
             page=SyncPage[CertificateDeactivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_deactivate_params.CertificateDeactivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -381,9 +379,7 @@ class AsyncCertificates(AsyncAPIResource):
         """
         return await self._post(
             "/organization/certificates",
-            body=await async_maybe_transform(
-                {"certificate": certificate, "name": name}, certificate_create_params.CertificateCreateParams
-            ),
+            body=clean_params({"certificate": certificate, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -432,9 +428,7 @@ class AsyncCertificates(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
-                    {"include": include}, certificate_retrieve_params.CertificateRetrieveParams
-                ),
+                query=clean_params({"include": include}),
                 security={"admin_api_key_auth": True},
             ),
             cast_to=Certificate,
@@ -470,7 +464,7 @@ class AsyncCertificates(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `certificate_id` but received {certificate_id!r}")
         return await self._post(
             path_template("/organization/certificates/{certificate_id}", certificate_id=certificate_id),
-            body=await async_maybe_transform({"name": name}, certificate_update_params.CertificateUpdateParams),
+            body=clean_params({"name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -522,9 +516,7 @@ class AsyncCertificates(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, certificate_list_params.CertificateListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=CertificateListResponse,
@@ -595,9 +587,7 @@ class AsyncCertificates(AsyncAPIResource):
         return self._get_api_list(
             "/organization/certificates/activate",
             page=AsyncPage[CertificateActivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_activate_params.CertificateActivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -635,9 +625,7 @@ class AsyncCertificates(AsyncAPIResource):
         return self._get_api_list(
             "/organization/certificates/deactivate",
             page=AsyncPage[CertificateDeactivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_deactivate_params.CertificateDeactivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.admin.organization import invite_list_params, invite_create_params
 from ....types.admin.organization.invite import Invite
 from ....types.admin.organization.invite_delete_response import InviteDeleteResponse
+
+if TYPE_CHECKING:
+    from typing import Iterable
+
+    from typing_extensions import Literal
+
+    from ....types.admin.organization import invite_list_params, invite_create_params
 
 __all__ = ["Invites", "AsyncInvites"]
 
@@ -67,9 +72,7 @@ class Invites(SyncAPIResource):
         """
         return self._post(
             "/organization/invites",
-            body=maybe_transform(
-                {"email": email, "role": role, "projects": projects}, invite_create_params.InviteCreateParams
-            ),
+            body=clean_params({"email": email, "role": role, "projects": projects}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -154,7 +157,7 @@ class Invites(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, invite_list_params.InviteListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=Invite,
@@ -243,9 +246,7 @@ class AsyncInvites(AsyncAPIResource):
         """
         return await self._post(
             "/organization/invites",
-            body=await async_maybe_transform(
-                {"email": email, "role": role, "projects": projects}, invite_create_params.InviteCreateParams
-            ),
+            body=clean_params({"email": email, "role": role, "projects": projects}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -330,7 +331,7 @@ class AsyncInvites(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, invite_list_params.InviteListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=Invite,

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import maybe_transform, async_maybe_transform
+from ...._utils import clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.admin.organization import spend_limit_update_params
 from ....types.admin.organization.organization_spend_limit import OrganizationSpendLimit
 from ....types.admin.organization.organization_spend_limit_deleted import OrganizationSpendLimitDeleted
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ....types.admin.organization import spend_limit_update_params
 
 __all__ = ["SpendLimit", "AsyncSpendLimit"]
 
@@ -93,10 +98,7 @@ class SpendLimit(SyncAPIResource):
         """
         return self._post(
             "/organization/spend_limit",
-            body=maybe_transform(
-                {"currency": currency, "interval": interval, "threshold_amount": threshold_amount},
-                spend_limit_update_params.SpendLimitUpdateParams,
-            ),
+            body=clean_params({"currency": currency, "interval": interval, "threshold_amount": threshold_amount}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -214,10 +216,7 @@ class AsyncSpendLimit(AsyncAPIResource):
         """
         return await self._post(
             "/organization/spend_limit",
-            body=await async_maybe_transform(
-                {"currency": currency, "interval": interval, "threshold_amount": threshold_amount},
-                spend_limit_update_params.SpendLimitUpdateParams,
-            ),
+            body=clean_params({"currency": currency, "interval": interval, "threshold_amount": threshold_amount}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ...._utils import maybe_transform, async_maybe_transform
+from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ...._utils import clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.admin.organization import (
-    usage_costs_params,
-    usage_images_params,
-    usage_embeddings_params,
-    usage_completions_params,
-    usage_moderations_params,
-    usage_vector_stores_params,
-    usage_audio_speeches_params,
-    usage_web_search_calls_params,
-    usage_file_search_calls_params,
-    usage_audio_transcriptions_params,
-    usage_code_interpreter_sessions_params,
-)
 from ....types.admin.organization.usage_costs_response import UsageCostsResponse
 from ....types.admin.organization.usage_images_response import UsageImagesResponse
 from ....types.admin.organization.usage_embeddings_response import UsageEmbeddingsResponse
@@ -38,6 +24,26 @@ from ....types.admin.organization.usage_web_search_calls_response import UsageWe
 from ....types.admin.organization.usage_file_search_calls_response import UsageFileSearchCallsResponse
 from ....types.admin.organization.usage_audio_transcriptions_response import UsageAudioTranscriptionsResponse
 from ....types.admin.organization.usage_code_interpreter_sessions_response import UsageCodeInterpreterSessionsResponse
+
+if TYPE_CHECKING:
+    from typing import List
+
+    from typing_extensions import Literal
+
+    from ...._types import SequenceNotStr
+    from ....types.admin.organization import (
+        usage_costs_params,
+        usage_images_params,
+        usage_embeddings_params,
+        usage_completions_params,
+        usage_moderations_params,
+        usage_vector_stores_params,
+        usage_audio_speeches_params,
+        usage_web_search_calls_params,
+        usage_file_search_calls_params,
+        usage_audio_transcriptions_params,
+        usage_code_interpreter_sessions_params,
+    )
 
 __all__ = ["Usage", "AsyncUsage"]
 
@@ -114,7 +120,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -126,8 +132,7 @@ class Usage(SyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_audio_speeches_params.UsageAudioSpeechesParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -195,7 +200,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -207,8 +212,7 @@ class Usage(SyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_audio_transcriptions_params.UsageAudioTranscriptionsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -266,7 +270,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "bucket_width": bucket_width,
@@ -275,8 +279,7 @@ class Usage(SyncAPIResource):
                         "limit": limit,
                         "page": page,
                         "project_ids": project_ids,
-                    },
-                    usage_code_interpreter_sessions_params.UsageCodeInterpreterSessionsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -347,7 +350,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -360,8 +363,7 @@ class Usage(SyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_completions_params.UsageCompletionsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -421,7 +423,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -431,8 +433,7 @@ class Usage(SyncAPIResource):
                         "limit": limit,
                         "page": page,
                         "project_ids": project_ids,
-                    },
-                    usage_costs_params.UsageCostsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -500,7 +501,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -512,8 +513,7 @@ class Usage(SyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_embeddings_params.UsageEmbeddingsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -581,7 +581,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -593,8 +593,7 @@ class Usage(SyncAPIResource):
                         "project_ids": project_ids,
                         "user_ids": user_ids,
                         "vector_store_ids": vector_store_ids,
-                    },
-                    usage_file_search_calls_params.UsageFileSearchCallsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -670,7 +669,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -684,8 +683,7 @@ class Usage(SyncAPIResource):
                         "sizes": sizes,
                         "sources": sources,
                         "user_ids": user_ids,
-                    },
-                    usage_images_params.UsageImagesParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -753,7 +751,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -765,8 +763,7 @@ class Usage(SyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_moderations_params.UsageModerationsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -824,7 +821,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "bucket_width": bucket_width,
@@ -833,8 +830,7 @@ class Usage(SyncAPIResource):
                         "limit": limit,
                         "page": page,
                         "project_ids": project_ids,
-                    },
-                    usage_vector_stores_params.UsageVectorStoresParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -905,7 +901,7 @@ class Usage(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -918,8 +914,7 @@ class Usage(SyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_web_search_calls_params.UsageWebSearchCallsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -999,7 +994,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1011,8 +1006,7 @@ class AsyncUsage(AsyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_audio_speeches_params.UsageAudioSpeechesParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1080,7 +1074,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1092,8 +1086,7 @@ class AsyncUsage(AsyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_audio_transcriptions_params.UsageAudioTranscriptionsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1151,7 +1144,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "bucket_width": bucket_width,
@@ -1160,8 +1153,7 @@ class AsyncUsage(AsyncAPIResource):
                         "limit": limit,
                         "page": page,
                         "project_ids": project_ids,
-                    },
-                    usage_code_interpreter_sessions_params.UsageCodeInterpreterSessionsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1232,7 +1224,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1245,8 +1237,7 @@ class AsyncUsage(AsyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_completions_params.UsageCompletionsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1306,7 +1297,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1316,8 +1307,7 @@ class AsyncUsage(AsyncAPIResource):
                         "limit": limit,
                         "page": page,
                         "project_ids": project_ids,
-                    },
-                    usage_costs_params.UsageCostsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1385,7 +1375,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1397,8 +1387,7 @@ class AsyncUsage(AsyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_embeddings_params.UsageEmbeddingsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1466,7 +1455,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1478,8 +1467,7 @@ class AsyncUsage(AsyncAPIResource):
                         "project_ids": project_ids,
                         "user_ids": user_ids,
                         "vector_store_ids": vector_store_ids,
-                    },
-                    usage_file_search_calls_params.UsageFileSearchCallsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1555,7 +1543,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1569,8 +1557,7 @@ class AsyncUsage(AsyncAPIResource):
                         "sizes": sizes,
                         "sources": sources,
                         "user_ids": user_ids,
-                    },
-                    usage_images_params.UsageImagesParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1638,7 +1625,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1650,8 +1637,7 @@ class AsyncUsage(AsyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_moderations_params.UsageModerationsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1709,7 +1695,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "bucket_width": bucket_width,
@@ -1718,8 +1704,7 @@ class AsyncUsage(AsyncAPIResource):
                         "limit": limit,
                         "page": page,
                         "project_ids": project_ids,
-                    },
-                    usage_vector_stores_params.UsageVectorStoresParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),
@@ -1790,7 +1775,7 @@ class AsyncUsage(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "start_time": start_time,
                         "api_key_ids": api_key_ids,
@@ -1803,8 +1788,7 @@ class AsyncUsage(AsyncAPIResource):
                         "page": page,
                         "project_ids": project_ids,
                         "user_ids": user_ids,
-                    },
-                    usage_web_search_calls_params.UsageWebSearchCallsParams,
+                    }
                 ),
                 security={"admin_api_key_auth": True},
             ),

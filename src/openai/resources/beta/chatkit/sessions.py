@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.beta.chatkit import session_create_params
 from ....types.beta.chatkit.chat_session import ChatSession
-from ....types.beta.chatkit.chat_session_workflow_param import ChatSessionWorkflowParam
-from ....types.beta.chatkit.chat_session_rate_limits_param import ChatSessionRateLimitsParam
-from ....types.beta.chatkit.chat_session_expires_after_param import ChatSessionExpiresAfterParam
-from ....types.beta.chatkit.chat_session_chatkit_configuration_param import ChatSessionChatKitConfigurationParam
+
+if TYPE_CHECKING:
+    from ....types.beta.chatkit import session_create_params
+    from ....types.beta.chatkit.chat_session_workflow_param import ChatSessionWorkflowParam
+    from ....types.beta.chatkit.chat_session_rate_limits_param import ChatSessionRateLimitsParam
+    from ....types.beta.chatkit.chat_session_expires_after_param import ChatSessionExpiresAfterParam
+    from ....types.beta.chatkit.chat_session_chatkit_configuration_param import ChatSessionChatKitConfigurationParam
 
 __all__ = ["Sessions", "AsyncSessions"]
 
@@ -71,15 +75,14 @@ class Sessions(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "chatkit_beta=v1", **(extra_headers or {})}
         return self._post(
             "/chatkit/sessions",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "user": user,
                     "workflow": workflow,
                     "chatkit_configuration": chatkit_configuration,
                     "expires_after": expires_after,
                     "rate_limits": rate_limits,
-                },
-                session_create_params.SessionCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -182,15 +185,14 @@ class AsyncSessions(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "chatkit_beta=v1", **(extra_headers or {})}
         return await self._post(
             "/chatkit/sessions",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "user": user,
                     "workflow": workflow,
                     "chatkit_configuration": chatkit_configuration,
                     "expires_after": expires_after,
                     "rate_limits": rate_limits,
-                },
-                session_create_params.SessionCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.beta.chatkit import thread_list_params, thread_list_items_params
 from ....types.beta.chatkit.chatkit_thread import ChatKitThread
 from ....types.beta.chatkit.thread_delete_response import ThreadDeleteResponse
 from ....types.beta.chatkit.chatkit_thread_item_list import Data
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ....types.beta.chatkit import thread_list_params, thread_list_items_params
 
 __all__ = ["Threads", "AsyncThreads"]
 
@@ -116,10 +119,7 @@ class Threads(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order, "user": user},
-                    thread_list_params.ThreadListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order, "user": user}),
                 security={"bearer_auth": True},
             ),
             model=ChatKitThread,
@@ -209,10 +209,7 @@ class Threads(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    thread_list_items_params.ThreadListItemsParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, Data),
@@ -312,10 +309,7 @@ class AsyncThreads(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order, "user": user},
-                    thread_list_params.ThreadListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order, "user": user}),
                 security={"bearer_auth": True},
             ),
             model=ChatKitThread,
@@ -405,10 +399,7 @@ class AsyncThreads(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    thread_list_items_params.ThreadListItemsParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, Data),

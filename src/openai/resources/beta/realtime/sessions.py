@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import List, Union, Iterable
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import maybe_transform, async_maybe_transform
+from ...._utils import clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.beta.realtime import session_create_params
 from ....types.beta.realtime.session_create_response import SessionCreateResponse
+
+if TYPE_CHECKING:
+    from typing import List, Union, Iterable
+
+    from typing_extensions import Literal
+
+    from ....types.beta.realtime import session_create_params
 
 __all__ = ["Sessions", "AsyncSessions"]
 
@@ -99,7 +104,7 @@ class Sessions(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             "/realtime/sessions",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "client_secret": client_secret,
                     "input_audio_format": input_audio_format,
@@ -117,8 +122,7 @@ class Sessions(SyncAPIResource):
                     "tracing": tracing,
                     "turn_detection": turn_detection,
                     "voice": voice,
-                },
-                session_create_params.SessionCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -210,7 +214,7 @@ class AsyncSessions(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             "/realtime/sessions",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "client_secret": client_secret,
                     "input_audio_format": input_audio_format,
@@ -228,8 +232,7 @@ class AsyncSessions(AsyncAPIResource):
                     "tracing": tracing,
                     "turn_detection": turn_detection,
                     "voice": voice,
-                },
-                session_create_params.SessionCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

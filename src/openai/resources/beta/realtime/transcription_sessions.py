@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import maybe_transform, async_maybe_transform
+from ...._utils import clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.beta.realtime import transcription_session_create_params
 from ....types.beta.realtime.transcription_session import TranscriptionSession
+
+if TYPE_CHECKING:
+    from typing import List
+
+    from typing_extensions import Literal
+
+    from ....types.beta.realtime import transcription_session_create_params
 
 __all__ = ["TranscriptionSessions", "AsyncTranscriptionSessions"]
 
@@ -78,7 +83,7 @@ class TranscriptionSessions(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             "/realtime/transcription_sessions",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "client_secret": client_secret,
                     "include": include,
@@ -87,8 +92,7 @@ class TranscriptionSessions(SyncAPIResource):
                     "input_audio_transcription": input_audio_transcription,
                     "modalities": modalities,
                     "turn_detection": turn_detection,
-                },
-                transcription_session_create_params.TranscriptionSessionCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -159,7 +163,7 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             "/realtime/transcription_sessions",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "client_secret": client_secret,
                     "include": include,
@@ -168,8 +172,7 @@ class AsyncTranscriptionSessions(AsyncAPIResource):
                     "input_audio_transcription": input_audio_transcription,
                     "modalities": modalities,
                     "turn_detection": turn_detection,
-                },
-                transcription_session_create_params.TranscriptionSessionCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

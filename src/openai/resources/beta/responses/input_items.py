@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Iterable, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import is_given, path_template, maybe_transform
+from ...._utils import is_given, clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.beta.responses import input_item_list_params
 from ....types.beta.beta_response_item import BetaResponseItem
-from ....types.beta.beta_response_includable import BetaResponseIncludable
+
+if TYPE_CHECKING:
+    from typing import List, Iterable
+
+    from typing_extensions import Literal
+
+    from ....types.beta.responses import input_item_list_params
+    from ....types.beta.beta_response_includable import BetaResponseIncludable
 
 __all__ = ["InputItems", "AsyncInputItems"]
 
@@ -89,10 +94,7 @@ class InputItems(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include": include, "limit": limit, "order": order},
-                    input_item_list_params.InputItemListParams,
-                ),
+                query=clean_params({"after": after, "include": include, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, BetaResponseItem),
@@ -166,10 +168,7 @@ class AsyncInputItems(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include": include, "limit": limit, "order": order},
-                    input_item_list_params.InputItemListParams,
-                ),
+                query=clean_params({"after": after, "include": include, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=cast(Any, BetaResponseItem),

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import List, Union, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import is_given, maybe_transform, async_maybe_transform
+from ...._utils import is_given, clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.beta.responses import input_token_count_params
-from ....types.beta.beta_tool_param import BetaToolParam
-from ....types.beta.beta_response_input_item_param import BetaResponseInputItemParam
 from ....types.beta.responses.input_token_count_response import InputTokenCountResponse
+
+if TYPE_CHECKING:
+    from typing import List, Union, Iterable, Optional
+
+    from typing_extensions import Literal
+
+    from ....types.beta.responses import input_token_count_params
+    from ....types.beta.beta_tool_param import BetaToolParam
+    from ....types.beta.beta_response_input_item_param import BetaResponseInputItemParam
 
 __all__ = ["InputTokens", "AsyncInputTokens"]
 
@@ -119,7 +124,7 @@ class InputTokens(SyncAPIResource):
         }
         return self._post(
             "/responses/input_tokens?beta=true",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "conversation": conversation,
                     "input": input,
@@ -133,8 +138,7 @@ class InputTokens(SyncAPIResource):
                     "tool_choice": tool_choice,
                     "tools": tools,
                     "truncation": truncation,
-                },
-                input_token_count_params.InputTokenCountParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -244,7 +248,7 @@ class AsyncInputTokens(AsyncAPIResource):
         }
         return await self._post(
             "/responses/input_tokens?beta=true",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "conversation": conversation,
                     "input": input,
@@ -258,8 +262,7 @@ class AsyncInputTokens(AsyncAPIResource):
                     "tool_choice": tool_choice,
                     "tools": tools,
                     "truncation": truncation,
-                },
-                input_token_count_params.InputTokenCountParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Union, Iterable, Optional, overload
+from typing import TYPE_CHECKING, Optional, overload
 
 import httpx
 from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
-from ...._utils import is_given, path_template, required_args, maybe_transform, async_maybe_transform
+from ...._utils import is_given, clean_params, path_template, required_args
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._streaming import Stream, AsyncStream
-from ....types.beta import response_create_params, response_compact_params, response_retrieve_params
 from ...._base_client import make_request_options
 from ....lib._responses_connect import BetaResponsesConnectHelpers, AsyncBetaResponsesConnectHelpers
 from ....types.beta.beta_response import BetaResponse
-from ....types.beta.beta_tool_param import BetaToolParam
 from ....types.beta.beta_compacted_response import BetaCompactedResponse
-from ....types.beta.beta_response_includable import BetaResponseIncludable
-from ....types.beta.beta_response_input_param import BetaResponseInputParam
-from ....types.beta.beta_response_prompt_param import BetaResponsePromptParam
 from ....types.beta.beta_response_stream_event import BetaResponseStreamEvent
-from ....types.beta.beta_response_input_item_param import BetaResponseInputItemParam
-from ....types.beta.beta_response_text_config_param import BetaResponseTextConfigParam
 
 if TYPE_CHECKING:
+    from typing import Dict, List, Union, Iterable
+
     from .input_items import (
         InputItems,
         AsyncInputItems,
@@ -44,6 +39,13 @@ if TYPE_CHECKING:
         InputTokensWithStreamingResponse,
         AsyncInputTokensWithStreamingResponse,
     )
+    from ....types.beta import response_create_params, response_compact_params, response_retrieve_params
+    from ....types.beta.beta_tool_param import BetaToolParam
+    from ....types.beta.beta_response_includable import BetaResponseIncludable
+    from ....types.beta.beta_response_input_param import BetaResponseInputParam
+    from ....types.beta.beta_response_prompt_param import BetaResponsePromptParam
+    from ....types.beta.beta_response_input_item_param import BetaResponseInputItemParam
+    from ....types.beta.beta_response_text_config_param import BetaResponseTextConfigParam
 
 __all__ = ["Responses", "AsyncResponses"]
 
@@ -893,7 +895,7 @@ class Responses(BetaResponsesConnectHelpers, SyncAPIResource):
         }
         return self._post(
             "/responses?beta=true",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "background": background,
                     "context_management": context_management,
@@ -927,10 +929,7 @@ class Responses(BetaResponsesConnectHelpers, SyncAPIResource):
                     "top_p": top_p,
                     "truncation": truncation,
                     "user": user,
-                },
-                response_create_params.ResponseCreateParamsStreaming
-                if stream
-                else response_create_params.ResponseCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -1059,16 +1058,13 @@ class Responses(BetaResponsesConnectHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
+                query=clean_params(
                     {
                         "include": include,
                         "include_obfuscation": include_obfuscation,
                         "starting_after": starting_after,
                         "stream": stream,
-                    },
-                    response_retrieve_params.ResponseRetrieveParamsStreaming
-                    if stream
-                    else response_retrieve_params.ResponseRetrieveParamsNonStreaming,
+                    }
                 ),
                 security={"bearer_auth": True},
             ),
@@ -1358,7 +1354,7 @@ class Responses(BetaResponsesConnectHelpers, SyncAPIResource):
         }
         return self._post(
             "/responses/compact?beta=true",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "input": input,
@@ -1368,8 +1364,7 @@ class Responses(BetaResponsesConnectHelpers, SyncAPIResource):
                     "prompt_cache_options": prompt_cache_options,
                     "prompt_cache_retention": prompt_cache_retention,
                     "service_tier": service_tier,
-                },
-                response_compact_params.ResponseCompactParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -2227,7 +2222,7 @@ class AsyncResponses(AsyncBetaResponsesConnectHelpers, AsyncAPIResource):
         }
         return await self._post(
             "/responses?beta=true",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "background": background,
                     "context_management": context_management,
@@ -2261,10 +2256,7 @@ class AsyncResponses(AsyncBetaResponsesConnectHelpers, AsyncAPIResource):
                     "top_p": top_p,
                     "truncation": truncation,
                     "user": user,
-                },
-                response_create_params.ResponseCreateParamsStreaming
-                if stream
-                else response_create_params.ResponseCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -2393,16 +2385,13 @@ class AsyncResponses(AsyncBetaResponsesConnectHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
+                query=clean_params(
                     {
                         "include": include,
                         "include_obfuscation": include_obfuscation,
                         "starting_after": starting_after,
                         "stream": stream,
-                    },
-                    response_retrieve_params.ResponseRetrieveParamsStreaming
-                    if stream
-                    else response_retrieve_params.ResponseRetrieveParamsNonStreaming,
+                    }
                 ),
                 security={"bearer_auth": True},
             ),
@@ -2692,7 +2681,7 @@ class AsyncResponses(AsyncBetaResponsesConnectHelpers, AsyncAPIResource):
         }
         return await self._post(
             "/responses/compact?beta=true",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "input": input,
@@ -2702,8 +2691,7 @@ class AsyncResponses(AsyncBetaResponsesConnectHelpers, AsyncAPIResource):
                     "prompt_cache_options": prompt_cache_options,
                     "prompt_cache_retention": prompt_cache_retention,
                     "service_tier": service_tier,
-                },
-                response_compact_params.ResponseCompactParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

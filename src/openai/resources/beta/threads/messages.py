@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Union, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
 import typing_extensions
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.beta.threads import message_list_params, message_create_params, message_update_params
 from ....types.beta.threads.message import Message
-from ....types.shared_params.metadata import Metadata
 from ....types.beta.threads.message_deleted import MessageDeleted
-from ....types.beta.threads.message_content_part_param import MessageContentPartParam
+
+if TYPE_CHECKING:
+    from typing import Union, Iterable, Optional
+
+    from typing_extensions import Literal
+
+    from ....types.beta.threads import message_list_params, message_create_params, message_update_params
+    from ....types.shared_params.metadata import Metadata
+    from ....types.beta.threads.message_content_part_param import MessageContentPartParam
 
 __all__ = ["Messages", "AsyncMessages"]
 
@@ -85,10 +90,7 @@ class Messages(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/threads/{thread_id}/messages", thread_id=thread_id),
-            body=maybe_transform(
-                {"content": content, "role": role, "attachments": attachments, "metadata": metadata},
-                message_create_params.MessageCreateParams,
-            ),
+            body=clean_params({"content": content, "role": role, "attachments": attachments, "metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -186,7 +188,7 @@ class Messages(SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/threads/{thread_id}/messages/{message_id}", thread_id=thread_id, message_id=message_id),
-            body=maybe_transform({"metadata": metadata}, message_update_params.MessageUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -254,9 +256,8 @@ class Messages(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order, "run_id": run_id},
-                    message_list_params.MessageListParams,
+                query=clean_params(
+                    {"after": after, "before": before, "limit": limit, "order": order, "run_id": run_id}
                 ),
                 security={"bearer_auth": True},
             ),
@@ -368,10 +369,7 @@ class AsyncMessages(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/threads/{thread_id}/messages", thread_id=thread_id),
-            body=await async_maybe_transform(
-                {"content": content, "role": role, "attachments": attachments, "metadata": metadata},
-                message_create_params.MessageCreateParams,
-            ),
+            body=clean_params({"content": content, "role": role, "attachments": attachments, "metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -469,7 +467,7 @@ class AsyncMessages(AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/threads/{thread_id}/messages/{message_id}", thread_id=thread_id, message_id=message_id),
-            body=await async_maybe_transform({"metadata": metadata}, message_update_params.MessageUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -537,9 +535,8 @@ class AsyncMessages(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order, "run_id": run_id},
-                    message_list_params.MessageListParams,
+                query=clean_params(
+                    {"after": after, "before": before, "limit": limit, "order": order, "run_id": run_id}
                 ),
                 security={"bearer_auth": True},
             ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union, Iterable, Optional, overload
+from typing import TYPE_CHECKING, Optional, overload
 
 import httpx
 import typing_extensions
@@ -10,25 +10,21 @@ from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, required_args, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template, required_args
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._streaming import Stream, AsyncStream
-from ....types.beta import thread_create_params, thread_update_params, thread_create_and_run_params
 from ...._base_client import make_request_options
 from ....lib._assistants import ThreadsHelpers, AsyncThreadsHelpers
 from ....types.beta.thread import Thread
 from ....types.beta.threads.run import Run
-from ....types.shared.chat_model import ChatModel
 from ....types.beta.thread_deleted import ThreadDeleted
-from ....types.shared_params.metadata import Metadata
-from ....types.beta.assistant_tool_param import AssistantToolParam
 from ....types.beta.assistant_stream_event import AssistantStreamEvent
-from ....types.beta.assistant_tool_choice_option_param import AssistantToolChoiceOptionParam
-from ....types.beta.assistant_response_format_option_param import AssistantResponseFormatOptionParam
 
 if TYPE_CHECKING:
+    from typing import Union, Iterable
+
     from .messages import (
         Messages,
         AsyncMessages,
@@ -45,6 +41,12 @@ if TYPE_CHECKING:
         RunsWithStreamingResponse,
         AsyncRunsWithStreamingResponse,
     )
+    from ....types.beta import thread_create_params, thread_update_params, thread_create_and_run_params
+    from ....types.shared.chat_model import ChatModel
+    from ....types.shared_params.metadata import Metadata
+    from ....types.beta.assistant_tool_param import AssistantToolParam
+    from ....types.beta.assistant_tool_choice_option_param import AssistantToolChoiceOptionParam
+    from ....types.beta.assistant_response_format_option_param import AssistantResponseFormatOptionParam
 
 __all__ = ["Threads", "AsyncThreads"]
 
@@ -113,10 +115,7 @@ class Threads(ThreadsHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             "/threads",
-            body=maybe_transform(
-                {"messages": messages, "metadata": metadata, "tool_resources": tool_resources},
-                thread_create_params.ThreadCreateParams,
-            ),
+            body=clean_params({"messages": messages, "metadata": metadata, "tool_resources": tool_resources}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -208,9 +207,7 @@ class Threads(ThreadsHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/threads/{thread_id}", thread_id=thread_id),
-            body=maybe_transform(
-                {"metadata": metadata, "tool_resources": tool_resources}, thread_update_params.ThreadUpdateParams
-            ),
+            body=clean_params({"metadata": metadata, "tool_resources": tool_resources}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -468,7 +465,7 @@ class Threads(ThreadsHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             "/threads/runs",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "assistant_id": assistant_id,
                     "instructions": instructions,
@@ -486,10 +483,7 @@ class Threads(ThreadsHelpers, SyncAPIResource):
                     "tools": tools,
                     "top_p": top_p,
                     "truncation_strategy": truncation_strategy,
-                },
-                thread_create_and_run_params.ThreadCreateAndRunParamsStreaming
-                if stream
-                else thread_create_and_run_params.ThreadCreateAndRunParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -569,10 +563,7 @@ class AsyncThreads(AsyncThreadsHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             "/threads",
-            body=await async_maybe_transform(
-                {"messages": messages, "metadata": metadata, "tool_resources": tool_resources},
-                thread_create_params.ThreadCreateParams,
-            ),
+            body=clean_params({"messages": messages, "metadata": metadata, "tool_resources": tool_resources}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -664,9 +655,7 @@ class AsyncThreads(AsyncThreadsHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/threads/{thread_id}", thread_id=thread_id),
-            body=await async_maybe_transform(
-                {"metadata": metadata, "tool_resources": tool_resources}, thread_update_params.ThreadUpdateParams
-            ),
+            body=clean_params({"metadata": metadata, "tool_resources": tool_resources}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -924,7 +913,7 @@ class AsyncThreads(AsyncThreadsHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             "/threads/runs",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "assistant_id": assistant_id,
                     "instructions": instructions,
@@ -942,10 +931,7 @@ class AsyncThreads(AsyncThreadsHelpers, AsyncAPIResource):
                     "tools": tools,
                     "top_p": top_p,
                     "truncation_strategy": truncation_strategy,
-                },
-                thread_create_and_run_params.ThreadCreateAndRunParamsStreaming
-                if stream
-                else thread_create_and_run_params.ThreadCreateAndRunParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Union, Iterable, Optional, overload
+from typing import TYPE_CHECKING, Optional, overload
 
 import httpx
 from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ...._utils import path_template, required_args, maybe_transform, async_maybe_transform
+from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ...._utils import clean_params, path_template, required_args
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._streaming import Stream, AsyncStream
 from ....pagination import SyncCursorPage, AsyncCursorPage
-from ....types.chat import completion_list_params, completion_create_params, completion_update_params
 from ...._base_client import AsyncPaginator, make_request_options
 from ....lib._parsing import validate_response_format
 from ....lib._chat_completions import CompletionsHelpers, AsyncCompletionsHelpers
-from ....types.shared.chat_model import ChatModel
 from ....types.chat.chat_completion import ChatCompletion
-from ....types.shared_params.metadata import Metadata
-from ....types.shared.reasoning_effort import ReasoningEffort
 from ....types.chat.chat_completion_chunk import ChatCompletionChunk
 from ....types.chat.chat_completion_deleted import ChatCompletionDeleted
-from ....types.chat.chat_completion_audio_param import ChatCompletionAudioParam
-from ....types.chat.chat_completion_message_param import ChatCompletionMessageParam
-from ....types.chat.chat_completion_tool_union_param import ChatCompletionToolUnionParam
-from ....types.chat.chat_completion_stream_options_param import ChatCompletionStreamOptionsParam
-from ....types.chat.chat_completion_prediction_content_param import ChatCompletionPredictionContentParam
-from ....types.chat.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
 
 if TYPE_CHECKING:
+    from typing import Dict, List, Union, Iterable
+
     from .messages import (
         Messages,
         AsyncMessages,
@@ -41,6 +33,17 @@ if TYPE_CHECKING:
         MessagesWithStreamingResponse,
         AsyncMessagesWithStreamingResponse,
     )
+    from ...._types import SequenceNotStr
+    from ....types.chat import completion_list_params, completion_create_params, completion_update_params
+    from ....types.shared.chat_model import ChatModel
+    from ....types.shared_params.metadata import Metadata
+    from ....types.shared.reasoning_effort import ReasoningEffort
+    from ....types.chat.chat_completion_audio_param import ChatCompletionAudioParam
+    from ....types.chat.chat_completion_message_param import ChatCompletionMessageParam
+    from ....types.chat.chat_completion_tool_union_param import ChatCompletionToolUnionParam
+    from ....types.chat.chat_completion_stream_options_param import ChatCompletionStreamOptionsParam
+    from ....types.chat.chat_completion_prediction_content_param import ChatCompletionPredictionContentParam
+    from ....types.chat.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
 
 __all__ = ["Completions", "AsyncCompletions"]
 
@@ -529,7 +532,7 @@ class Completions(CompletionsHelpers, SyncAPIResource):
         validate_response_format(response_format)
         return self._post(
             "/chat/completions",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "messages": messages,
                     "model": model,
@@ -568,10 +571,7 @@ class Completions(CompletionsHelpers, SyncAPIResource):
                     "user": user,
                     "verbosity": verbosity,
                     "web_search_options": web_search_options,
-                },
-                completion_create_params.CompletionCreateParamsStreaming
-                if stream
-                else completion_create_params.CompletionCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -660,7 +660,7 @@ class Completions(CompletionsHelpers, SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `completion_id` but received {completion_id!r}")
         return self._post(
             path_template("/chat/completions/{completion_id}", completion_id=completion_id),
-            body=maybe_transform({"metadata": metadata}, completion_update_params.CompletionUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -718,9 +718,8 @@ class Completions(CompletionsHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order},
-                    completion_list_params.CompletionListParams,
+                query=clean_params(
+                    {"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),
@@ -1250,7 +1249,7 @@ class AsyncCompletions(AsyncCompletionsHelpers, AsyncAPIResource):
         validate_response_format(response_format)
         return await self._post(
             "/chat/completions",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "messages": messages,
                     "model": model,
@@ -1289,10 +1288,7 @@ class AsyncCompletions(AsyncCompletionsHelpers, AsyncAPIResource):
                     "user": user,
                     "verbosity": verbosity,
                     "web_search_options": web_search_options,
-                },
-                completion_create_params.CompletionCreateParamsStreaming
-                if stream
-                else completion_create_params.CompletionCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -1381,7 +1377,7 @@ class AsyncCompletions(AsyncCompletionsHelpers, AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `completion_id` but received {completion_id!r}")
         return await self._post(
             path_template("/chat/completions/{completion_id}", completion_id=completion_id),
-            body=await async_maybe_transform({"metadata": metadata}, completion_update_params.CompletionUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1439,9 +1435,8 @@ class AsyncCompletions(AsyncCompletionsHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order},
-                    completion_list_params.CompletionListParams,
+                query=clean_params(
+                    {"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),

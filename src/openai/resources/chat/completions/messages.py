@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.chat.completions import message_list_params
 from ....types.chat.chat_completion_store_message import ChatCompletionStoreMessage
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ....types.chat.completions import message_list_params
 
 __all__ = ["Messages", "AsyncMessages"]
 
@@ -75,9 +80,7 @@ class Messages(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, message_list_params.MessageListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=ChatCompletionStoreMessage,
@@ -140,9 +143,7 @@ class AsyncMessages(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, message_list_params.MessageListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=ChatCompletionStoreMessage,

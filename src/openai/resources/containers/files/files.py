@@ -5,22 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NoneType, NotGiven, FileTypes, omit, not_given
-from ...._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from ...._types import Body, Omit, Query, Headers, NoneType, NotGiven, omit, not_given
+from ...._utils import clean_params, extract_files, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.containers import file_list_params, file_create_params
 from ....types.containers.file_list_response import FileListResponse
 from ....types.containers.file_create_response import FileCreateResponse
 from ....types.containers.file_retrieve_response import FileRetrieveResponse
 
 if TYPE_CHECKING:
+    from typing_extensions import Literal
+
     from .content import (
         Content,
         AsyncContent,
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
         ContentWithStreamingResponse,
         AsyncContentWithStreamingResponse,
     )
+    from ...._types import FileTypes
+    from ....types.containers import file_list_params, file_create_params
 
 __all__ = ["Files", "AsyncFiles"]
 
@@ -84,7 +86,7 @@ class Files(SyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return self._post(
             path_template("/containers/{container_id}/files", container_id=container_id),
-            body=maybe_transform(body, file_create_params.FileCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -178,9 +180,7 @@ class Files(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, file_list_params.FileListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=FileListResponse,
@@ -277,7 +277,7 @@ class AsyncFiles(AsyncAPIResource):
         files = extract_files(cast(Mapping[str, object], body), paths=[["file"]])
         return await self._post(
             path_template("/containers/{container_id}/files", container_id=container_id),
-            body=await async_maybe_transform(body, file_create_params.FileCreateParams),
+            body=clean_params(body),
             files=files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -371,9 +371,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, file_list_params.FileListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=FileListResponse,

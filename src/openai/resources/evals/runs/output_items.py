@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.evals.runs import output_item_list_params
 from ....types.evals.runs.output_item_list_response import OutputItemListResponse
 from ....types.evals.runs.output_item_retrieve_response import OutputItemRetrieveResponse
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ....types.evals.runs import output_item_list_params
 
 __all__ = ["OutputItems", "AsyncOutputItems"]
 
@@ -135,10 +140,7 @@ class OutputItems(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "status": status},
-                    output_item_list_params.OutputItemListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "status": status}),
                 security={"bearer_auth": True},
             ),
             model=OutputItemListResponse,
@@ -260,10 +262,7 @@ class AsyncOutputItems(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "status": status},
-                    output_item_list_params.OutputItemListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "status": status}),
                 security={"bearer_auth": True},
             ),
             model=OutputItemListResponse,

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
-from ....types.evals import run_list_params, run_create_params
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.shared_params.metadata import Metadata
 from ....types.evals.run_list_response import RunListResponse
 from ....types.evals.run_cancel_response import RunCancelResponse
 from ....types.evals.run_create_response import RunCreateResponse
@@ -24,6 +21,10 @@ from ....types.evals.run_delete_response import RunDeleteResponse
 from ....types.evals.run_retrieve_response import RunRetrieveResponse
 
 if TYPE_CHECKING:
+    from typing import Optional
+
+    from typing_extensions import Literal
+
     from .output_items import (
         OutputItems,
         AsyncOutputItems,
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
         OutputItemsWithStreamingResponse,
         AsyncOutputItemsWithStreamingResponse,
     )
+    from ....types.evals import run_list_params, run_create_params
+    from ....types.shared_params.metadata import Metadata
 
 __all__ = ["Runs", "AsyncRuns"]
 
@@ -96,9 +99,7 @@ class Runs(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `eval_id` but received {eval_id!r}")
         return self._post(
             path_template("/evals/{eval_id}/runs", eval_id=eval_id),
-            body=maybe_transform(
-                {"data_source": data_source, "metadata": metadata, "name": name}, run_create_params.RunCreateParams
-            ),
+            body=clean_params({"data_source": data_source, "metadata": metadata, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -197,9 +198,7 @@ class Runs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "status": status}, run_list_params.RunListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "status": status}),
                 security={"bearer_auth": True},
             ),
             model=RunListResponse,
@@ -350,9 +349,7 @@ class AsyncRuns(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `eval_id` but received {eval_id!r}")
         return await self._post(
             path_template("/evals/{eval_id}/runs", eval_id=eval_id),
-            body=await async_maybe_transform(
-                {"data_source": data_source, "metadata": metadata, "name": name}, run_create_params.RunCreateParams
-            ),
+            body=clean_params({"data_source": data_source, "metadata": metadata, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -451,9 +448,7 @@ class AsyncRuns(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "status": status}, run_list_params.RunListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "status": status}),
                 security={"bearer_auth": True},
             ),
             model=RunListResponse,

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Dict
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import maybe_transform, async_maybe_transform
+from ...._utils import clean_params
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ...._base_client import make_request_options
-from ....types.fine_tuning.alpha import grader_run_params, grader_validate_params
 from ....types.fine_tuning.alpha.grader_run_response import GraderRunResponse
 from ....types.fine_tuning.alpha.grader_validate_response import GraderValidateResponse
+
+if TYPE_CHECKING:
+    from typing import Dict
+
+    from ....types.fine_tuning.alpha import grader_run_params, grader_validate_params
 
 __all__ = ["Graders", "AsyncGraders"]
 
@@ -68,9 +72,7 @@ class Graders(SyncAPIResource):
         """
         return self._post(
             "/fine_tuning/alpha/graders/run",
-            body=maybe_transform(
-                {"grader": grader, "model_sample": model_sample, "item": item}, grader_run_params.GraderRunParams
-            ),
+            body=clean_params({"grader": grader, "model_sample": model_sample, "item": item}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -106,7 +108,7 @@ class Graders(SyncAPIResource):
         """
         return self._post(
             "/fine_tuning/alpha/graders/validate",
-            body=maybe_transform({"grader": grader}, grader_validate_params.GraderValidateParams),
+            body=clean_params({"grader": grader}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -166,9 +168,7 @@ class AsyncGraders(AsyncAPIResource):
         """
         return await self._post(
             "/fine_tuning/alpha/graders/run",
-            body=await async_maybe_transform(
-                {"grader": grader, "model_sample": model_sample, "item": item}, grader_run_params.GraderRunParams
-            ),
+            body=clean_params({"grader": grader, "model_sample": model_sample, "item": item}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -204,7 +204,7 @@ class AsyncGraders(AsyncAPIResource):
         """
         return await self._post(
             "/fine_tuning/alpha/graders/validate",
-            body=await async_maybe_transform({"grader": grader}, grader_validate_params.GraderValidateParams),
+            body=clean_params({"grader": grader}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

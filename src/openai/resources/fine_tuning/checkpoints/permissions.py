@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncPage, AsyncPage, SyncConversationCursorPage, AsyncConversationCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.fine_tuning.checkpoints import (
-    permission_list_params,
-    permission_create_params,
-    permission_retrieve_params,
-)
 from ....types.fine_tuning.checkpoints.permission_list_response import PermissionListResponse
 from ....types.fine_tuning.checkpoints.permission_create_response import PermissionCreateResponse
 from ....types.fine_tuning.checkpoints.permission_delete_response import PermissionDeleteResponse
 from ....types.fine_tuning.checkpoints.permission_retrieve_response import PermissionRetrieveResponse
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ...._types import SequenceNotStr
+    from ....types.fine_tuning.checkpoints import (
+        permission_list_params,
+        permission_create_params,
+        permission_retrieve_params,
+    )
 
 __all__ = ["Permissions", "AsyncPermissions"]
 
@@ -76,7 +82,7 @@ class Permissions(SyncAPIResource):
                 fine_tuned_model_checkpoint=fine_tuned_model_checkpoint,
             ),
             page=SyncPage[PermissionCreateResponse],
-            body=maybe_transform({"project_ids": project_ids}, permission_create_params.PermissionCreateParams),
+            body=clean_params({"project_ids": project_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -139,10 +145,7 @@ class Permissions(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "project_id": project_id},
-                    permission_retrieve_params.PermissionRetrieveParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "project_id": project_id}),
                 security={"bearer_auth": True},
             ),
             cast_to=PermissionRetrieveResponse,
@@ -200,10 +203,7 @@ class Permissions(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "project_id": project_id},
-                    permission_list_params.PermissionListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "project_id": project_id}),
                 security={"bearer_auth": True},
             ),
             model=PermissionListResponse,
@@ -310,7 +310,7 @@ class AsyncPermissions(AsyncAPIResource):
                 fine_tuned_model_checkpoint=fine_tuned_model_checkpoint,
             ),
             page=AsyncPage[PermissionCreateResponse],
-            body=maybe_transform({"project_ids": project_ids}, permission_create_params.PermissionCreateParams),
+            body=clean_params({"project_ids": project_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -373,10 +373,7 @@ class AsyncPermissions(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "project_id": project_id},
-                    permission_retrieve_params.PermissionRetrieveParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "project_id": project_id}),
                 security={"bearer_auth": True},
             ),
             cast_to=PermissionRetrieveResponse,
@@ -434,10 +431,7 @@ class AsyncPermissions(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order, "project_id": project_id},
-                    permission_list_params.PermissionListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order, "project_id": project_id}),
                 security={"bearer_auth": True},
             ),
             model=PermissionListResponse,

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.fine_tuning.jobs import checkpoint_list_params
 from ....types.fine_tuning.jobs.fine_tuning_job_checkpoint import FineTuningJobCheckpoint
+
+if TYPE_CHECKING:
+    from ....types.fine_tuning.jobs import checkpoint_list_params
 
 __all__ = ["Checkpoints", "AsyncCheckpoints"]
 
@@ -68,7 +72,7 @@ class Checkpoints(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, checkpoint_list_params.CheckpointListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"bearer_auth": True},
             ),
             model=FineTuningJobCheckpoint,
@@ -125,7 +129,7 @@ class AsyncCheckpoints(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, checkpoint_list_params.CheckpointListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"bearer_auth": True},
             ),
             model=FineTuningJobCheckpoint,

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Union, Iterable, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
 from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ...._utils import path_template, maybe_transform, async_maybe_transform
+from ...._utils import clean_params, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.fine_tuning import job_list_params, job_create_params, job_list_events_params
-from ....types.shared_params.metadata import Metadata
 from ....types.fine_tuning.fine_tuning_job import FineTuningJob
 from ....types.fine_tuning.fine_tuning_job_event import FineTuningJobEvent
 
 if TYPE_CHECKING:
+    from typing import Dict, Union, Iterable, Optional
+
+    from typing_extensions import Literal
+
     from .checkpoints import (
         Checkpoints,
         AsyncCheckpoints,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
         CheckpointsWithStreamingResponse,
         AsyncCheckpointsWithStreamingResponse,
     )
+    from ....types.fine_tuning import job_list_params, job_create_params, job_list_events_params
+    from ....types.shared_params.metadata import Metadata
 
 __all__ = ["Jobs", "AsyncJobs"]
 
@@ -144,7 +147,7 @@ class Jobs(SyncAPIResource):
         """
         return self._post(
             "/fine_tuning/jobs",
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "training_file": training_file,
@@ -155,8 +158,7 @@ class Jobs(SyncAPIResource):
                     "seed": seed,
                     "suffix": suffix,
                     "validation_file": validation_file,
-                },
-                job_create_params.JobCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -245,9 +247,7 @@ class Jobs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "metadata": metadata}, job_list_params.JobListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "metadata": metadata}),
                 security={"bearer_auth": True},
             ),
             model=FineTuningJob,
@@ -329,7 +329,7 @@ class Jobs(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, job_list_events_params.JobListEventsParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"bearer_auth": True},
             ),
             model=FineTuningJobEvent,
@@ -521,7 +521,7 @@ class AsyncJobs(AsyncAPIResource):
         """
         return await self._post(
             "/fine_tuning/jobs",
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "model": model,
                     "training_file": training_file,
@@ -532,8 +532,7 @@ class AsyncJobs(AsyncAPIResource):
                     "seed": seed,
                     "suffix": suffix,
                     "validation_file": validation_file,
-                },
-                job_create_params.JobCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -622,9 +621,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "metadata": metadata}, job_list_params.JobListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "metadata": metadata}),
                 security={"bearer_auth": True},
             ),
             model=FineTuningJob,
@@ -706,7 +703,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, job_list_events_params.JobListEventsParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"bearer_auth": True},
             ),
             model=FineTuningJobEvent,

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union, Mapping, cast
+from typing import TYPE_CHECKING, Mapping, cast
 
 import httpx
-from typing_extensions import Literal
 
 from .... import _legacy_response
-from ...._types import Body, Omit, Query, Headers, NotGiven, FileTypes, SequenceNotStr, omit, not_given
-from ...._utils import extract_files, path_template, maybe_transform, async_maybe_transform
+from ...._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ...._utils import clean_params, extract_files, path_template
 from ...._compat import cached_property
 from ...._resource import SyncAPIResource, AsyncAPIResource
 from ...._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....pagination import SyncCursorPage, AsyncCursorPage
 from ...._base_client import AsyncPaginator, make_request_options
-from ....types.skills import version_list_params, version_create_params
 from ....types.skills.skill_version import SkillVersion
 from ....types.skills.deleted_skill_version import DeletedSkillVersion
 
 if TYPE_CHECKING:
+    from typing import Union
+
+    from typing_extensions import Literal
+
     from .content import (
         Content,
         AsyncContent,
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
         ContentWithStreamingResponse,
         AsyncContentWithStreamingResponse,
     )
+    from ...._types import FileTypes, SequenceNotStr
+    from ....types.skills import version_list_params, version_create_params
 
 __all__ = ["Versions", "AsyncVersions"]
 
@@ -83,7 +87,7 @@ class Versions(SyncAPIResource):
         extracted_files = extract_files(cast(Mapping[str, object], body), paths=[["files"]])
         return self._post(
             path_template("/skills/{skill_id}/versions", skill_id=skill_id),
-            body=maybe_transform(body, version_create_params.VersionCreateParams),
+            body=clean_params(body),
             files=extracted_files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -179,9 +183,7 @@ class Versions(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, version_list_params.VersionListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=SkillVersion,
@@ -281,7 +283,7 @@ class AsyncVersions(AsyncAPIResource):
         extracted_files = extract_files(cast(Mapping[str, object], body), paths=[["files"]])
         return await self._post(
             path_template("/skills/{skill_id}/versions", skill_id=skill_id),
-            body=await async_maybe_transform(body, version_create_params.VersionCreateParams),
+            body=clean_params(body),
             files=extracted_files,
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -377,9 +379,7 @@ class AsyncVersions(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, version_list_params.VersionListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=SkillVersion,

@@ -5,22 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncNextCursorPage, AsyncNextCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization import group_list_params, group_create_params, group_update_params
 from .....types.admin.organization.group import Group
 from .....types.admin.organization.group_delete_response import GroupDeleteResponse
 from .....types.admin.organization.group_update_response import GroupUpdateResponse
 
 if TYPE_CHECKING:
+    from typing_extensions import Literal
+
     from .roles import (
         Roles,
         AsyncRoles,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         UsersWithStreamingResponse,
         AsyncUsersWithStreamingResponse,
     )
+    from .....types.admin.organization import group_list_params, group_create_params, group_update_params
 
 __all__ = ["Groups", "AsyncGroups"]
 
@@ -89,7 +90,7 @@ class Groups(SyncAPIResource):
         """
         return self._post(
             "/organization/groups",
-            body=maybe_transform({"name": name}, group_create_params.GroupCreateParams),
+            body=clean_params({"name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -167,7 +168,7 @@ class Groups(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `group_id` but received {group_id!r}")
         return self._post(
             path_template("/organization/groups/{group_id}", group_id=group_id),
-            body=maybe_transform({"name": name}, group_update_params.GroupUpdateParams),
+            body=clean_params({"name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -218,9 +219,7 @@ class Groups(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, group_list_params.GroupListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=Group,
@@ -312,7 +311,7 @@ class AsyncGroups(AsyncAPIResource):
         """
         return await self._post(
             "/organization/groups",
-            body=await async_maybe_transform({"name": name}, group_create_params.GroupCreateParams),
+            body=clean_params({"name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -390,7 +389,7 @@ class AsyncGroups(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `group_id` but received {group_id!r}")
         return await self._post(
             path_template("/organization/groups/{group_id}", group_id=group_id),
-            body=await async_maybe_transform({"name": name}, group_update_params.GroupUpdateParams),
+            body=clean_params({"name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -441,9 +440,7 @@ class AsyncGroups(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, group_list_params.GroupListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=Group,

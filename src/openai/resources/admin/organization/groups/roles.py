@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncNextCursorPage, AsyncNextCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization.groups import role_list_params, role_create_params
 from .....types.admin.organization.groups.role_list_response import RoleListResponse
 from .....types.admin.organization.groups.role_create_response import RoleCreateResponse
 from .....types.admin.organization.groups.role_delete_response import RoleDeleteResponse
 from .....types.admin.organization.groups.role_retrieve_response import RoleRetrieveResponse
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from .....types.admin.organization.groups import role_list_params, role_create_params
 
 __all__ = ["Roles", "AsyncRoles"]
 
@@ -63,7 +68,7 @@ class Roles(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `group_id` but received {group_id!r}")
         return self._post(
             path_template("/organization/groups/{group_id}/roles", group_id=group_id),
-            body=maybe_transform({"role_id": role_id}, role_create_params.RoleCreateParams),
+            body=clean_params({"role_id": role_id}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -159,9 +164,7 @@ class Roles(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, role_list_params.RoleListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=RoleListResponse,
@@ -251,7 +254,7 @@ class AsyncRoles(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `group_id` but received {group_id!r}")
         return await self._post(
             path_template("/organization/groups/{group_id}/roles", group_id=group_id),
-            body=await async_maybe_transform({"role_id": role_id}, role_create_params.RoleCreateParams),
+            body=clean_params({"role_id": role_id}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -347,9 +350,7 @@ class AsyncRoles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, role_list_params.RoleListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=RoleListResponse,

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncNextCursorPage, AsyncNextCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization.groups import user_list_params, user_create_params
 from .....types.admin.organization.groups.user_create_response import UserCreateResponse
 from .....types.admin.organization.groups.user_delete_response import UserDeleteResponse
 from .....types.admin.organization.groups.user_retrieve_response import UserRetrieveResponse
 from .....types.admin.organization.groups.organization_group_user import OrganizationGroupUser
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from .....types.admin.organization.groups import user_list_params, user_create_params
 
 __all__ = ["Users", "AsyncUsers"]
 
@@ -63,7 +68,7 @@ class Users(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `group_id` but received {group_id!r}")
         return self._post(
             path_template("/organization/groups/{group_id}/users", group_id=group_id),
-            body=maybe_transform({"user_id": user_id}, user_create_params.UserCreateParams),
+            body=clean_params({"user_id": user_id}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -160,9 +165,7 @@ class Users(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, user_list_params.UserListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=OrganizationGroupUser,
@@ -252,7 +255,7 @@ class AsyncUsers(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `group_id` but received {group_id!r}")
         return await self._post(
             path_template("/organization/groups/{group_id}/users", group_id=group_id),
-            body=await async_maybe_transform({"user_id": user_id}, user_create_params.UserCreateParams),
+            body=clean_params({"user_id": user_id}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -349,9 +352,7 @@ class AsyncUsers(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, user_list_params.UserListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=OrganizationGroupUser,

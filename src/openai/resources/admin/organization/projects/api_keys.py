@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization.projects import api_key_list_params
 from .....types.admin.organization.projects.project_api_key import ProjectAPIKey
 from .....types.admin.organization.projects.api_key_delete_response import APIKeyDeleteResponse
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from .....types.admin.organization.projects import api_key_list_params
 
 __all__ = ["APIKeys", "AsyncAPIKeys"]
 
@@ -125,10 +130,7 @@ class APIKeys(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "owner_project_access": owner_project_access},
-                    api_key_list_params.APIKeyListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "owner_project_access": owner_project_access}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectAPIKey,
@@ -289,10 +291,7 @@ class AsyncAPIKeys(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "owner_project_access": owner_project_access},
-                    api_key_list_params.APIKeyListParams,
-                ),
+                query=clean_params({"after": after, "limit": limit, "owner_project_access": owner_project_access}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectAPIKey,

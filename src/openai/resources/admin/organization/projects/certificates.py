@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
-from ....._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ....._utils import path_template, maybe_transform
+from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncPage, AsyncPage, SyncConversationCursorPage, AsyncConversationCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization.projects import (
-    certificate_list_params,
-    certificate_activate_params,
-    certificate_deactivate_params,
-)
 from .....types.admin.organization.projects.certificate_list_response import CertificateListResponse
 from .....types.admin.organization.projects.certificate_activate_response import CertificateActivateResponse
 from .....types.admin.organization.projects.certificate_deactivate_response import CertificateDeactivateResponse
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ....._types import SequenceNotStr
+    from .....types.admin.organization.projects import (
+        certificate_list_params,
+        certificate_activate_params,
+        certificate_deactivate_params,
+    )
 
 __all__ = ["Certificates", "AsyncCertificates"]
 
@@ -82,9 +88,7 @@ class Certificates(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, certificate_list_params.CertificateListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=CertificateListResponse,
@@ -121,9 +125,7 @@ class Certificates(SyncAPIResource):
         return self._get_api_list(
             path_template("/organization/projects/{project_id}/certificates/activate", project_id=project_id),
             page=SyncPage[CertificateActivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_activate_params.CertificateActivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -165,9 +167,7 @@ class Certificates(SyncAPIResource):
         return self._get_api_list(
             path_template("/organization/projects/{project_id}/certificates/deactivate", project_id=project_id),
             page=SyncPage[CertificateDeactivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_deactivate_params.CertificateDeactivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -237,9 +237,7 @@ class AsyncCertificates(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, certificate_list_params.CertificateListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=CertificateListResponse,
@@ -276,9 +274,7 @@ class AsyncCertificates(AsyncAPIResource):
         return self._get_api_list(
             path_template("/organization/projects/{project_id}/certificates/activate", project_id=project_id),
             page=AsyncPage[CertificateActivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_activate_params.CertificateActivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -320,9 +316,7 @@ class AsyncCertificates(AsyncAPIResource):
         return self._get_api_list(
             path_template("/organization/projects/{project_id}/certificates/deactivate", project_id=project_id),
             page=AsyncPage[CertificateDeactivateResponse],
-            body=maybe_transform(
-                {"certificate_ids": certificate_ids}, certificate_deactivate_params.CertificateDeactivateParams
-            ),
+            body=clean_params({"certificate_ids": certificate_ids}),
             method="post",
             options=make_request_options(
                 extra_headers=extra_headers,

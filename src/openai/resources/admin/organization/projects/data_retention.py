@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....._base_client import make_request_options
-from .....types.admin.organization.projects import data_retention_update_params
 from .....types.admin.organization.projects.project_data_retention import ProjectDataRetention
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from .....types.admin.organization.projects import data_retention_update_params
 
 __all__ = ["DataRetention", "AsyncDataRetention"]
 
@@ -103,9 +108,7 @@ class DataRetention(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/data_retention", project_id=project_id),
-            body=maybe_transform(
-                {"retention_type": retention_type}, data_retention_update_params.DataRetentionUpdateParams
-            ),
+            body=clean_params({"retention_type": retention_type}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -202,9 +205,7 @@ class AsyncDataRetention(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/data_retention", project_id=project_id),
-            body=await async_maybe_transform(
-                {"retention_type": retention_type}, data_retention_update_params.DataRetentionUpdateParams
-            ),
+            body=clean_params({"retention_type": retention_type}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....._base_client import make_request_options
-from .....types.admin.organization.projects import hosted_tool_permission_update_params
 from .....types.admin.organization.projects.project_hosted_tool_permissions import ProjectHostedToolPermissions
+
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from .....types.admin.organization.projects import hosted_tool_permission_update_params
 
 __all__ = ["HostedToolPermissions", "AsyncHostedToolPermissions"]
 
@@ -109,15 +113,14 @@ class HostedToolPermissions(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/hosted_tool_permissions", project_id=project_id),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "code_interpreter": code_interpreter,
                     "file_search": file_search,
                     "image_generation": image_generation,
                     "mcp": mcp,
                     "web_search": web_search,
-                },
-                hosted_tool_permission_update_params.HostedToolPermissionUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -220,15 +223,14 @@ class AsyncHostedToolPermissions(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/hosted_tool_permissions", project_id=project_id),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "code_interpreter": code_interpreter,
                     "file_search": file_search,
                     "image_generation": image_generation,
                     "mcp": mcp,
                     "web_search": web_search,
-                },
-                hosted_tool_permission_update_params.HostedToolPermissionUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
-from ....._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....._base_client import make_request_options
-from .....types.admin.organization.projects import model_permission_update_params
 from .....types.admin.organization.projects.project_model_permissions import ProjectModelPermissions
 from .....types.admin.organization.projects.project_model_permissions_deleted import ProjectModelPermissionsDeleted
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from ....._types import SequenceNotStr
+    from .....types.admin.organization.projects import model_permission_update_params
 
 __all__ = ["ModelPermissions", "AsyncModelPermissions"]
 
@@ -100,9 +106,7 @@ class ModelPermissions(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/model_permissions", project_id=project_id),
-            body=maybe_transform(
-                {"mode": mode, "model_ids": model_ids}, model_permission_update_params.ModelPermissionUpdateParams
-            ),
+            body=clean_params({"mode": mode, "model_ids": model_ids}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -232,9 +236,7 @@ class AsyncModelPermissions(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/model_permissions", project_id=project_id),
-            body=await async_maybe_transform(
-                {"mode": mode, "model_ids": model_ids}, model_permission_update_params.ModelPermissionUpdateParams
-            ),
+            body=clean_params({"mode": mode, "model_ids": model_ids}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization import project_list_params, project_create_params, project_update_params
 from .....types.admin.organization.project import Project
 
 if TYPE_CHECKING:
+    from typing import Optional
+
     from .roles import (
         Roles,
         AsyncRoles,
@@ -106,6 +107,7 @@ if TYPE_CHECKING:
         HostedToolPermissionsWithStreamingResponse,
         AsyncHostedToolPermissionsWithStreamingResponse,
     )
+    from .....types.admin.organization import project_list_params, project_create_params, project_update_params
     from .service_accounts.service_accounts import (
         ServiceAccounts,
         AsyncServiceAccounts,
@@ -236,10 +238,7 @@ class Projects(SyncAPIResource):
         """
         return self._post(
             "/organization/projects",
-            body=maybe_transform(
-                {"name": name, "external_key_id": external_key_id, "geography": geography},
-                project_create_params.ProjectCreateParams,
-            ),
+            body=clean_params({"name": name, "external_key_id": external_key_id, "geography": geography}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -323,10 +322,7 @@ class Projects(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}", project_id=project_id),
-            body=maybe_transform(
-                {"external_key_id": external_key_id, "geography": geography, "name": name},
-                project_update_params.ProjectUpdateParams,
-            ),
+            body=clean_params({"external_key_id": external_key_id, "geography": geography, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -378,10 +374,7 @@ class Projects(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include_archived": include_archived, "limit": limit},
-                    project_list_params.ProjectListParams,
-                ),
+                query=clean_params({"after": after, "include_archived": include_archived, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=Project,
@@ -543,10 +536,7 @@ class AsyncProjects(AsyncAPIResource):
         """
         return await self._post(
             "/organization/projects",
-            body=await async_maybe_transform(
-                {"name": name, "external_key_id": external_key_id, "geography": geography},
-                project_create_params.ProjectCreateParams,
-            ),
+            body=clean_params({"name": name, "external_key_id": external_key_id, "geography": geography}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -630,10 +620,7 @@ class AsyncProjects(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}", project_id=project_id),
-            body=await async_maybe_transform(
-                {"external_key_id": external_key_id, "geography": geography, "name": name},
-                project_update_params.ProjectUpdateParams,
-            ),
+            body=clean_params({"external_key_id": external_key_id, "geography": geography, "name": name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -685,10 +672,7 @@ class AsyncProjects(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "include_archived": include_archived, "limit": limit},
-                    project_list_params.ProjectListParams,
-                ),
+                query=clean_params({"after": after, "include_archived": include_archived, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=Project,

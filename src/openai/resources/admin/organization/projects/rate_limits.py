@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization.projects import (
-    rate_limit_list_rate_limits_params,
-    rate_limit_update_rate_limit_params,
-)
 from .....types.admin.organization.projects.project_rate_limit import ProjectRateLimit
+
+if TYPE_CHECKING:
+    from .....types.admin.organization.projects import (
+        rate_limit_list_rate_limits_params,
+        rate_limit_update_rate_limit_params,
+    )
 
 __all__ = ["RateLimits", "AsyncRateLimits"]
 
@@ -78,10 +82,7 @@ class RateLimits(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit},
-                    rate_limit_list_rate_limits_params.RateLimitListRateLimitsParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectRateLimit,
@@ -141,7 +142,7 @@ class RateLimits(SyncAPIResource):
                 project_id=project_id,
                 rate_limit_id=rate_limit_id,
             ),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "batch_1_day_max_input_tokens": batch_1_day_max_input_tokens,
                     "max_audio_megabytes_per_1_minute": max_audio_megabytes_per_1_minute,
@@ -149,8 +150,7 @@ class RateLimits(SyncAPIResource):
                     "max_requests_per_1_day": max_requests_per_1_day,
                     "max_requests_per_1_minute": max_requests_per_1_minute,
                     "max_tokens_per_1_minute": max_tokens_per_1_minute,
-                },
-                rate_limit_update_rate_limit_params.RateLimitUpdateRateLimitParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -220,10 +220,7 @@ class AsyncRateLimits(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit},
-                    rate_limit_list_rate_limits_params.RateLimitListRateLimitsParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectRateLimit,
@@ -283,7 +280,7 @@ class AsyncRateLimits(AsyncAPIResource):
                 project_id=project_id,
                 rate_limit_id=rate_limit_id,
             ),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "batch_1_day_max_input_tokens": batch_1_day_max_input_tokens,
                     "max_audio_megabytes_per_1_minute": max_audio_megabytes_per_1_minute,
@@ -291,8 +288,7 @@ class AsyncRateLimits(AsyncAPIResource):
                     "max_requests_per_1_day": max_requests_per_1_day,
                     "max_requests_per_1_minute": max_requests_per_1_minute,
                     "max_tokens_per_1_minute": max_tokens_per_1_minute,
-                },
-                rate_limit_update_rate_limit_params.RateLimitUpdateRateLimitParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
-from ....._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncNextCursorPage, AsyncNextCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
 from .....types.admin.organization.role import Role
-from .....types.admin.organization.projects import role_list_params, role_create_params, role_update_params
 from .....types.admin.organization.projects.role_delete_response import RoleDeleteResponse
+
+if TYPE_CHECKING:
+    from typing import Optional
+
+    from typing_extensions import Literal
+
+    from ....._types import SequenceNotStr
+    from .....types.admin.organization.projects import role_list_params, role_create_params, role_update_params
 
 __all__ = ["Roles", "AsyncRoles"]
 
@@ -69,10 +75,7 @@ class Roles(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/projects/{project_id}/roles", project_id=project_id),
-            body=maybe_transform(
-                {"permissions": permissions, "role_name": role_name, "description": description},
-                role_create_params.RoleCreateParams,
-            ),
+            body=clean_params({"permissions": permissions, "role_name": role_name, "description": description}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -166,10 +169,7 @@ class Roles(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `role_id` but received {role_id!r}")
         return self._post(
             path_template("/projects/{project_id}/roles/{role_id}", project_id=project_id, role_id=role_id),
-            body=maybe_transform(
-                {"description": description, "permissions": permissions, "role_name": role_name},
-                role_update_params.RoleUpdateParams,
-            ),
+            body=clean_params({"description": description, "permissions": permissions, "role_name": role_name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -223,9 +223,7 @@ class Roles(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, role_list_params.RoleListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=Role,
@@ -321,10 +319,7 @@ class AsyncRoles(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/projects/{project_id}/roles", project_id=project_id),
-            body=await async_maybe_transform(
-                {"permissions": permissions, "role_name": role_name, "description": description},
-                role_create_params.RoleCreateParams,
-            ),
+            body=clean_params({"permissions": permissions, "role_name": role_name, "description": description}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -418,10 +413,7 @@ class AsyncRoles(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `role_id` but received {role_id!r}")
         return await self._post(
             path_template("/projects/{project_id}/roles/{role_id}", project_id=project_id, role_id=role_id),
-            body=await async_maybe_transform(
-                {"description": description, "permissions": permissions, "role_name": role_name},
-                role_update_params.RoleUpdateParams,
-            ),
+            body=clean_params({"description": description, "permissions": permissions, "role_name": role_name}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -475,9 +467,7 @@ class AsyncRoles(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, role_list_params.RoleListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=Role,

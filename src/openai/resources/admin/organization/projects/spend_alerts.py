@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization.projects import (
-    spend_alert_list_params,
-    spend_alert_create_params,
-    spend_alert_update_params,
-)
 from .....types.admin.organization.projects.project_spend_alert import ProjectSpendAlert
 from .....types.admin.organization.projects.project_spend_alert_deleted import ProjectSpendAlertDeleted
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from .....types.admin.organization.projects import (
+        spend_alert_list_params,
+        spend_alert_create_params,
+        spend_alert_update_params,
+    )
 
 __all__ = ["SpendAlerts", "AsyncSpendAlerts"]
 
@@ -74,14 +79,13 @@ class SpendAlerts(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/spend_alerts", project_id=project_id),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "currency": currency,
                     "interval": interval,
                     "notification_channel": notification_channel,
                     "threshold_amount": threshold_amount,
-                },
-                spend_alert_create_params.SpendAlertCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -183,14 +187,13 @@ class SpendAlerts(SyncAPIResource):
             path_template(
                 "/organization/projects/{project_id}/spend_alerts/{alert_id}", project_id=project_id, alert_id=alert_id
             ),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "currency": currency,
                     "interval": interval,
                     "notification_channel": notification_channel,
                     "threshold_amount": threshold_amount,
-                },
-                spend_alert_update_params.SpendAlertUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -249,10 +252,7 @@ class SpendAlerts(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    spend_alert_list_params.SpendAlertListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectSpendAlert,
@@ -353,14 +353,13 @@ class AsyncSpendAlerts(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/spend_alerts", project_id=project_id),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "currency": currency,
                     "interval": interval,
                     "notification_channel": notification_channel,
                     "threshold_amount": threshold_amount,
-                },
-                spend_alert_create_params.SpendAlertCreateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -462,14 +461,13 @@ class AsyncSpendAlerts(AsyncAPIResource):
             path_template(
                 "/organization/projects/{project_id}/spend_alerts/{alert_id}", project_id=project_id, alert_id=alert_id
             ),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "currency": currency,
                     "interval": interval,
                     "notification_channel": notification_channel,
                     "threshold_amount": threshold_amount,
-                },
-                spend_alert_update_params.SpendAlertUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -528,10 +526,7 @@ class AsyncSpendAlerts(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order},
-                    spend_alert_list_params.SpendAlertListParams,
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectSpendAlert,

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ....._base_client import make_request_options
-from .....types.admin.organization.projects import spend_limit_update_params
 from .....types.admin.organization.projects.project_spend_limit import ProjectSpendLimit
 from .....types.admin.organization.projects.project_spend_limit_deleted import ProjectSpendLimitDeleted
+
+if TYPE_CHECKING:
+    from typing_extensions import Literal
+
+    from .....types.admin.organization.projects import spend_limit_update_params
 
 __all__ = ["SpendLimit", "AsyncSpendLimit"]
 
@@ -103,10 +108,7 @@ class SpendLimit(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/spend_limit", project_id=project_id),
-            body=maybe_transform(
-                {"currency": currency, "interval": interval, "threshold_amount": threshold_amount},
-                spend_limit_update_params.SpendLimitUpdateParams,
-            ),
+            body=clean_params({"currency": currency, "interval": interval, "threshold_amount": threshold_amount}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -239,10 +241,7 @@ class AsyncSpendLimit(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/spend_limit", project_id=project_id),
-            body=await async_maybe_transform(
-                {"currency": currency, "interval": interval, "threshold_amount": threshold_amount},
-                spend_limit_update_params.SpendLimitUpdateParams,
-            ),
+            body=clean_params({"currency": currency, "interval": interval, "threshold_amount": threshold_amount}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ..... import _legacy_response
-from ....._types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.admin.organization import user_list_params, user_update_params
 from .....types.admin.organization.organization_user import OrganizationUser
 from .....types.admin.organization.user_delete_response import UserDeleteResponse
 
 if TYPE_CHECKING:
+    from typing import Optional
+
     from .roles import (
         Roles,
         AsyncRoles,
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
         RolesWithStreamingResponse,
         AsyncRolesWithStreamingResponse,
     )
+    from ....._types import SequenceNotStr
+    from .....types.admin.organization import user_list_params, user_update_params
 
 __all__ = ["Users", "AsyncUsers"]
 
@@ -124,14 +127,13 @@ class Users(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `user_id` but received {user_id!r}")
         return self._post(
             path_template("/organization/users/{user_id}", user_id=user_id),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "developer_persona": developer_persona,
                     "role": role,
                     "role_id": role_id,
                     "technical_level": technical_level,
-                },
-                user_update_params.UserUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -183,9 +185,7 @@ class Users(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "emails": emails, "limit": limit}, user_list_params.UserListParams
-                ),
+                query=clean_params({"after": after, "emails": emails, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=OrganizationUser,
@@ -322,14 +322,13 @@ class AsyncUsers(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `user_id` but received {user_id!r}")
         return await self._post(
             path_template("/organization/users/{user_id}", user_id=user_id),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "developer_persona": developer_persona,
                     "role": role,
                     "role_id": role_id,
                     "technical_level": technical_level,
-                },
-                user_update_params.UserUpdateParams,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
@@ -381,9 +380,7 @@ class AsyncUsers(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "emails": emails, "limit": limit}, user_list_params.UserListParams
-                ),
+                query=clean_params({"after": after, "emails": emails, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=OrganizationUser,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union, Iterable, Optional, overload
+from typing import TYPE_CHECKING, Optional, overload
 
 import httpx
 import typing_extensions
@@ -10,7 +10,7 @@ from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, required_args, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template, required_args
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
@@ -18,23 +18,12 @@ from ....._streaming import Stream, AsyncStream
 from .....pagination import SyncCursorPage, AsyncCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
 from .....lib._assistants import RunsHelpers, AsyncRunsHelpers
-from .....types.beta.threads import (
-    run_list_params,
-    run_create_params,
-    run_update_params,
-    run_submit_tool_outputs_params,
-)
 from .....types.beta.threads.run import Run
-from .....types.shared.chat_model import ChatModel
-from .....types.shared_params.metadata import Metadata
-from .....types.shared.reasoning_effort import ReasoningEffort
-from .....types.beta.assistant_tool_param import AssistantToolParam
 from .....types.beta.assistant_stream_event import AssistantStreamEvent
-from .....types.beta.threads.runs.run_step_include import RunStepInclude
-from .....types.beta.assistant_tool_choice_option_param import AssistantToolChoiceOptionParam
-from .....types.beta.assistant_response_format_option_param import AssistantResponseFormatOptionParam
 
 if TYPE_CHECKING:
+    from typing import Union, Iterable
+
     from .steps import (
         Steps,
         AsyncSteps,
@@ -43,6 +32,19 @@ if TYPE_CHECKING:
         StepsWithStreamingResponse,
         AsyncStepsWithStreamingResponse,
     )
+    from .....types.beta.threads import (
+        run_list_params,
+        run_create_params,
+        run_update_params,
+        run_submit_tool_outputs_params,
+    )
+    from .....types.shared.chat_model import ChatModel
+    from .....types.shared_params.metadata import Metadata
+    from .....types.shared.reasoning_effort import ReasoningEffort
+    from .....types.beta.assistant_tool_param import AssistantToolParam
+    from .....types.beta.threads.runs.run_step_include import RunStepInclude
+    from .....types.beta.assistant_tool_choice_option_param import AssistantToolChoiceOptionParam
+    from .....types.beta.assistant_response_format_option_param import AssistantResponseFormatOptionParam
 
 __all__ = ["Runs", "AsyncRuns"]
 
@@ -302,7 +304,7 @@ class Runs(RunsHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/threads/{thread_id}/runs", thread_id=thread_id),
-            body=maybe_transform(
+            body=clean_params(
                 {
                     "assistant_id": assistant_id,
                     "additional_instructions": additional_instructions,
@@ -321,20 +323,14 @@ class Runs(RunsHelpers, SyncAPIResource):
                     "tools": tools,
                     "top_p": top_p,
                     "truncation_strategy": truncation_strategy,
-                },
-                run_create_params.RunCreateParamsStreaming if stream else run_create_params.RunCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"include": include},
-                    run_create_params.RunCreateParamsStreaming
-                    if stream
-                    else run_create_params.RunCreateParamsNonStreaming,
-                ),
+                query=clean_params({"include": include}),
                 synthesize_event_and_data=True,
                 security={"bearer_auth": True},
             ),
@@ -429,7 +425,7 @@ class Runs(RunsHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/threads/{thread_id}/runs/{run_id}", thread_id=thread_id, run_id=run_id),
-            body=maybe_transform({"metadata": metadata}, run_update_params.RunUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -493,9 +489,7 @@ class Runs(RunsHelpers, SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order}, run_list_params.RunListParams
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Run,
@@ -638,12 +632,7 @@ class Runs(RunsHelpers, SyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return self._post(
             path_template("/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", thread_id=thread_id, run_id=run_id),
-            body=maybe_transform(
-                {"tool_outputs": tool_outputs, "stream": stream},
-                run_submit_tool_outputs_params.RunSubmitToolOutputsParamsStreaming
-                if stream
-                else run_submit_tool_outputs_params.RunSubmitToolOutputsParamsNonStreaming,
-            ),
+            body=clean_params({"tool_outputs": tool_outputs, "stream": stream}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -913,7 +902,7 @@ class AsyncRuns(AsyncRunsHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/threads/{thread_id}/runs", thread_id=thread_id),
-            body=await async_maybe_transform(
+            body=clean_params(
                 {
                     "assistant_id": assistant_id,
                     "additional_instructions": additional_instructions,
@@ -932,20 +921,14 @@ class AsyncRuns(AsyncRunsHelpers, AsyncAPIResource):
                     "tools": tools,
                     "top_p": top_p,
                     "truncation_strategy": truncation_strategy,
-                },
-                run_create_params.RunCreateParamsStreaming if stream else run_create_params.RunCreateParamsNonStreaming,
+                }
             ),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
-                    {"include": include},
-                    run_create_params.RunCreateParamsStreaming
-                    if stream
-                    else run_create_params.RunCreateParamsNonStreaming,
-                ),
+                query=clean_params({"include": include}),
                 synthesize_event_and_data=True,
                 security={"bearer_auth": True},
             ),
@@ -1040,7 +1023,7 @@ class AsyncRuns(AsyncRunsHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/threads/{thread_id}/runs/{run_id}", thread_id=thread_id, run_id=run_id),
-            body=await async_maybe_transform({"metadata": metadata}, run_update_params.RunUpdateParams),
+            body=clean_params({"metadata": metadata}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1104,9 +1087,7 @@ class AsyncRuns(AsyncRunsHelpers, AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "limit": limit, "order": order}, run_list_params.RunListParams
-                ),
+                query=clean_params({"after": after, "before": before, "limit": limit, "order": order}),
                 security={"bearer_auth": True},
             ),
             model=Run,
@@ -1249,12 +1230,7 @@ class AsyncRuns(AsyncRunsHelpers, AsyncAPIResource):
         extra_headers = {"OpenAI-Beta": "assistants=v2", **(extra_headers or {})}
         return await self._post(
             path_template("/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", thread_id=thread_id, run_id=run_id),
-            body=await async_maybe_transform(
-                {"tool_outputs": tool_outputs, "stream": stream},
-                run_submit_tool_outputs_params.RunSubmitToolOutputsParamsStreaming
-                if stream
-                else run_submit_tool_outputs_params.RunSubmitToolOutputsParamsNonStreaming,
-            ),
+            body=clean_params({"tool_outputs": tool_outputs, "stream": stream}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 import httpx
 import typing_extensions
-from typing_extensions import Literal
 
 from ..... import _legacy_response
 from ....._types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ....._utils import path_template, maybe_transform, async_maybe_transform
+from ....._utils import clean_params, path_template
 from ....._compat import cached_property
 from ....._resource import SyncAPIResource, AsyncAPIResource
 from ....._response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from .....pagination import SyncCursorPage, AsyncCursorPage
 from ....._base_client import AsyncPaginator, make_request_options
-from .....types.beta.threads.runs import step_list_params, step_retrieve_params
 from .....types.beta.threads.runs.run_step import RunStep
-from .....types.beta.threads.runs.run_step_include import RunStepInclude
+
+if TYPE_CHECKING:
+    from typing import Iterable
+
+    from typing_extensions import Literal
+
+    from .....types.beta.threads.runs import step_list_params, step_retrieve_params
+    from .....types.beta.threads.runs.run_step_include import RunStepInclude
 
 __all__ = ["Steps", "AsyncSteps"]
 
@@ -91,7 +96,7 @@ class Steps(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"include": include}, step_retrieve_params.StepRetrieveParams),
+                query=clean_params({"include": include}),
                 security={"bearer_auth": True},
             ),
             cast_to=RunStep,
@@ -163,9 +168,8 @@ class Steps(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "include": include, "limit": limit, "order": order},
-                    step_list_params.StepListParams,
+                query=clean_params(
+                    {"after": after, "before": before, "include": include, "limit": limit, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),
@@ -241,7 +245,7 @@ class AsyncSteps(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform({"include": include}, step_retrieve_params.StepRetrieveParams),
+                query=clean_params({"include": include}),
                 security={"bearer_auth": True},
             ),
             cast_to=RunStep,
@@ -313,9 +317,8 @@ class AsyncSteps(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "before": before, "include": include, "limit": limit, "order": order},
-                    step_list_params.StepListParams,
+                query=clean_params(
+                    {"after": after, "before": before, "include": include, "limit": limit, "order": order}
                 ),
                 security={"bearer_auth": True},
             ),

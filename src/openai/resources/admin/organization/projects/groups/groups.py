@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ...... import _legacy_response
 from ......_types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ......_utils import path_template, maybe_transform, async_maybe_transform
+from ......_utils import clean_params, path_template
 from ......_compat import cached_property
 from ......_resource import SyncAPIResource, AsyncAPIResource
 from ......_response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ......pagination import SyncNextCursorPage, AsyncNextCursorPage
 from ......_base_client import AsyncPaginator, make_request_options
-from ......types.admin.organization.projects import group_list_params, group_create_params, group_retrieve_params
 from ......types.admin.organization.projects.project_group import ProjectGroup
 from ......types.admin.organization.projects.group_delete_response import GroupDeleteResponse
 
 if TYPE_CHECKING:
+    from typing_extensions import Literal
+
     from .roles import (
         Roles,
         AsyncRoles,
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         RolesWithStreamingResponse,
         AsyncRolesWithStreamingResponse,
     )
+    from ......types.admin.organization.projects import group_list_params, group_create_params, group_retrieve_params
 
 __all__ = ["Groups", "AsyncGroups"]
 
@@ -82,7 +83,7 @@ class Groups(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/groups", project_id=project_id),
-            body=maybe_transform({"group_id": group_id, "role": role}, group_create_params.GroupCreateParams),
+            body=clean_params({"group_id": group_id, "role": role}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -135,7 +136,7 @@ class Groups(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"group_type": group_type}, group_retrieve_params.GroupRetrieveParams),
+                query=clean_params({"group_type": group_type}),
                 security={"admin_api_key_auth": True},
             ),
             cast_to=ProjectGroup,
@@ -184,9 +185,7 @@ class Groups(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, group_list_params.GroupListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectGroup,
@@ -287,9 +286,7 @@ class AsyncGroups(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/groups", project_id=project_id),
-            body=await async_maybe_transform(
-                {"group_id": group_id, "role": role}, group_create_params.GroupCreateParams
-            ),
+            body=clean_params({"group_id": group_id, "role": role}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -342,9 +339,7 @@ class AsyncGroups(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=await async_maybe_transform(
-                    {"group_type": group_type}, group_retrieve_params.GroupRetrieveParams
-                ),
+                query=clean_params({"group_type": group_type}),
                 security={"admin_api_key_auth": True},
             ),
             cast_to=ProjectGroup,
@@ -393,9 +388,7 @@ class AsyncGroups(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit, "order": order}, group_list_params.GroupListParams
-                ),
+                query=clean_params({"after": after, "limit": limit, "order": order}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectGroup,

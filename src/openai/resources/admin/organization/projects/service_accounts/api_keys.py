@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
 from ...... import _legacy_response
-from ......_types import Body, Omit, Query, Headers, NotGiven, SequenceNotStr, omit, not_given
-from ......_utils import path_template, maybe_transform, async_maybe_transform
+from ......_types import Body, Omit, Query, Headers, NotGiven, omit, not_given
+from ......_utils import clean_params, path_template
 from ......_compat import cached_property
 from ......_resource import SyncAPIResource, AsyncAPIResource
 from ......_response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ......_base_client import make_request_options
-from ......types.admin.organization.projects.service_accounts import api_key_create_params
 from ......types.admin.organization.projects.service_accounts.api_key_create_response import APIKeyCreateResponse
+
+if TYPE_CHECKING:
+    from ......_types import SequenceNotStr
+    from ......types.admin.organization.projects.service_accounts import api_key_create_params
 
 __all__ = ["APIKeys", "AsyncAPIKeys"]
 
@@ -70,7 +75,7 @@ class APIKeys(SyncAPIResource):
                 project_id=project_id,
                 service_account_id=service_account_id,
             ),
-            body=maybe_transform({"name": name, "scopes": scopes}, api_key_create_params.APIKeyCreateParams),
+            body=clean_params({"name": name, "scopes": scopes}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -135,9 +140,7 @@ class AsyncAPIKeys(AsyncAPIResource):
                 project_id=project_id,
                 service_account_id=service_account_id,
             ),
-            body=await async_maybe_transform(
-                {"name": name, "scopes": scopes}, api_key_create_params.APIKeyCreateParams
-            ),
+            body=clean_params({"name": name, "scopes": scopes}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

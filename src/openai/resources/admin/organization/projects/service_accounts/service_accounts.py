@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Literal
 
 from ...... import _legacy_response
 from ......_types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ......_utils import path_template, maybe_transform, async_maybe_transform
+from ......_utils import clean_params, path_template
 from ......_compat import cached_property
 from ......_resource import SyncAPIResource, AsyncAPIResource
 from ......_response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ......pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ......_base_client import AsyncPaginator, make_request_options
-from ......types.admin.organization.projects import (
-    service_account_list_params,
-    service_account_create_params,
-    service_account_update_params,
-)
 from ......types.admin.organization.projects.project_service_account import ProjectServiceAccount
 from ......types.admin.organization.projects.service_account_create_response import ServiceAccountCreateResponse
 from ......types.admin.organization.projects.service_account_delete_response import ServiceAccountDeleteResponse
 
 if TYPE_CHECKING:
+    from typing import Optional
+
+    from typing_extensions import Literal
+
     from .api_keys import (
         APIKeys,
         AsyncAPIKeys,
@@ -32,6 +30,11 @@ if TYPE_CHECKING:
         AsyncAPIKeysWithRawResponse,
         APIKeysWithStreamingResponse,
         AsyncAPIKeysWithStreamingResponse,
+    )
+    from ......types.admin.organization.projects import (
+        service_account_list_params,
+        service_account_create_params,
+        service_account_update_params,
     )
 
 __all__ = ["ServiceAccounts", "AsyncServiceAccounts"]
@@ -88,10 +91,7 @@ class ServiceAccounts(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/service_accounts", project_id=project_id),
-            body=maybe_transform(
-                {"name": name, "create_service_account_only": create_service_account_only},
-                service_account_create_params.ServiceAccountCreateParams,
-            ),
+            body=clean_params({"name": name, "create_service_account_only": create_service_account_only}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -190,9 +190,7 @@ class ServiceAccounts(SyncAPIResource):
                 project_id=project_id,
                 service_account_id=service_account_id,
             ),
-            body=maybe_transform(
-                {"name": name, "role": role}, service_account_update_params.ServiceAccountUpdateParams
-            ),
+            body=clean_params({"name": name, "role": role}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -245,9 +243,7 @@ class ServiceAccounts(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit}, service_account_list_params.ServiceAccountListParams
-                ),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectServiceAccount,
@@ -354,10 +350,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/service_accounts", project_id=project_id),
-            body=await async_maybe_transform(
-                {"name": name, "create_service_account_only": create_service_account_only},
-                service_account_create_params.ServiceAccountCreateParams,
-            ),
+            body=clean_params({"name": name, "create_service_account_only": create_service_account_only}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -456,9 +449,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
                 project_id=project_id,
                 service_account_id=service_account_id,
             ),
-            body=await async_maybe_transform(
-                {"name": name, "role": role}, service_account_update_params.ServiceAccountUpdateParams
-            ),
+            body=clean_params({"name": name, "role": role}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -511,9 +502,7 @@ class AsyncServiceAccounts(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform(
-                    {"after": after, "limit": limit}, service_account_list_params.ServiceAccountListParams
-                ),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectServiceAccount,

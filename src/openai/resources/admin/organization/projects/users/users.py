@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ...... import _legacy_response
 from ......_types import Body, Omit, Query, Headers, NotGiven, omit, not_given
-from ......_utils import path_template, maybe_transform, async_maybe_transform
+from ......_utils import clean_params, path_template
 from ......_compat import cached_property
 from ......_resource import SyncAPIResource, AsyncAPIResource
 from ......_response import to_streamed_response_wrapper, async_to_streamed_response_wrapper
 from ......pagination import SyncConversationCursorPage, AsyncConversationCursorPage
 from ......_base_client import AsyncPaginator, make_request_options
-from ......types.admin.organization.projects import user_list_params, user_create_params, user_update_params
 from ......types.admin.organization.projects.project_user import ProjectUser
 from ......types.admin.organization.projects.user_delete_response import UserDeleteResponse
 
 if TYPE_CHECKING:
+    from typing import Optional
+
     from .roles import (
         Roles,
         AsyncRoles,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         RolesWithStreamingResponse,
         AsyncRolesWithStreamingResponse,
     )
+    from ......types.admin.organization.projects import user_list_params, user_create_params, user_update_params
 
 __all__ = ["Users", "AsyncUsers"]
 
@@ -85,9 +87,7 @@ class Users(SyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return self._post(
             path_template("/organization/projects/{project_id}/users", project_id=project_id),
-            body=maybe_transform(
-                {"role": role, "email": email, "user_id": user_id}, user_create_params.UserCreateParams
-            ),
+            body=clean_params({"role": role, "email": email, "user_id": user_id}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -179,7 +179,7 @@ class Users(SyncAPIResource):
             path_template(
                 "/organization/projects/{project_id}/users/{user_id}", project_id=project_id, user_id=user_id
             ),
-            body=maybe_transform({"role": role}, user_update_params.UserUpdateParams),
+            body=clean_params({"role": role}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -232,7 +232,7 @@ class Users(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, user_list_params.UserListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectUser,
@@ -340,9 +340,7 @@ class AsyncUsers(AsyncAPIResource):
             raise ValueError(f"Expected a non-empty value for `project_id` but received {project_id!r}")
         return await self._post(
             path_template("/organization/projects/{project_id}/users", project_id=project_id),
-            body=await async_maybe_transform(
-                {"role": role, "email": email, "user_id": user_id}, user_create_params.UserCreateParams
-            ),
+            body=clean_params({"role": role, "email": email, "user_id": user_id}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -434,7 +432,7 @@ class AsyncUsers(AsyncAPIResource):
             path_template(
                 "/organization/projects/{project_id}/users/{user_id}", project_id=project_id, user_id=user_id
             ),
-            body=await async_maybe_transform({"role": role}, user_update_params.UserUpdateParams),
+            body=clean_params({"role": role}),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -487,7 +485,7 @@ class AsyncUsers(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
-                query=maybe_transform({"after": after, "limit": limit}, user_list_params.UserListParams),
+                query=clean_params({"after": after, "limit": limit}),
                 security={"admin_api_key_auth": True},
             ),
             model=ProjectUser,
