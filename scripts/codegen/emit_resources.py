@@ -54,8 +54,11 @@ class _ResourceModule:
         # Parameter types are only annotations (the module has postponed annotations), so they are imported for
         # type checkers only; a params module is imported at run time when its TypedDict must transform the data.
         self.type_imp = Imports(res.module)
+        self.needs_transform = {m.name: self.transforms(m) for m in res.methods}
         qualified = {
-            m.params_module: (self.imp if self.transforms(m) else self.type_imp).module_object(m.params_module)
+            m.params_module: (self.imp if self.needs_transform[m.name] else self.type_imp).module_object(
+                m.params_module
+            )
             for m in res.methods
             if m.params_module
         }
@@ -243,7 +246,7 @@ class _ResourceModule:
             lines.append(f"extra_headers = {{{', '.join(entries)}, **(extra_headers or {{}})}}")
 
         is_page = m.response.kind == "page"
-        if not self.transforms(m):
+        if not self.needs_transform[m.name]:
             transform = self.core("_utils", "clean_params")
         elif is_async and not is_page:
             transform = f"await {self.core('_utils', 'async_maybe_transform')}"
