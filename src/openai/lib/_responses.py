@@ -9,17 +9,17 @@ import httpx
 from typing_extensions import Literal
 
 from .._types import Body, Omit, Query, Headers, NotGiven, RequestOptions, omit, not_given
-from .._utils import is_given, path_template, maybe_transform, async_maybe_transform
+from .._utils import is_given, clean_params, path_template
 from .._resource import SyncAPIResource, AsyncAPIResource
 from .._streaming import Stream, AsyncStream
 from .._base_client import make_request_options
-from ..types.responses import response_create_params, response_retrieve_params
 from ._parsing._responses import TextFormatT, make_tools, parse_response, text_config_param
 from ..types.responses.response import Response
 from ..types.responses.parsed_response import ParsedResponse
 from ..types.responses.response_stream_event import ResponseStreamEvent
 
 if TYPE_CHECKING:
+    from ..types.responses import response_create_params
     from .streaming.responses import ResponseStreamManager, AsyncResponseStreamManager
     from ..types.responses.tool_param import ToolParam, ParseableToolParam
     from ..types.shared.responses_model import ResponsesModel
@@ -131,9 +131,7 @@ class ResponsesHelpers(SyncAPIResource):
 
         return self._post(
             "/responses",
-            body=maybe_transform(
-                _create_body(arguments, input_tools), response_create_params.ResponseCreateParamsNonStreaming
-            ),
+            body=clean_params(_create_body(arguments, input_tools)),
             options=_options(arguments, helper="responses.parse", post_parser=parser),
             cast_to=cast("type[ParsedResponse[TextFormatT]]", Response),
         )
@@ -203,9 +201,7 @@ class ResponsesHelpers(SyncAPIResource):
                     options=_options(
                         arguments,
                         helper="responses.stream",
-                        query=maybe_transform(
-                            _retrieve_query(arguments), response_retrieve_params.ResponseRetrieveParamsStreaming
-                        ),
+                        query=clean_params(_retrieve_query(arguments)),
                     ),
                     cast_to=Response,
                     stream=True,
@@ -213,10 +209,7 @@ class ResponsesHelpers(SyncAPIResource):
                 )
             return self._post(
                 "/responses",
-                body=maybe_transform(
-                    {**_create_body(arguments, input_tools), "stream": True},
-                    response_create_params.ResponseCreateParamsStreaming,
-                ),
+                body=clean_params({**_create_body(arguments, input_tools), "stream": True}),
                 options=_options(arguments, helper="responses.stream"),
                 cast_to=Response,
                 stream=True,
@@ -285,9 +278,7 @@ class AsyncResponsesHelpers(AsyncAPIResource):
 
         return await self._post(
             "/responses",
-            body=await async_maybe_transform(
-                _create_body(arguments, input_tools), response_create_params.ResponseCreateParamsNonStreaming
-            ),
+            body=clean_params(_create_body(arguments, input_tools)),
             options=_options(arguments, helper="responses.parse", post_parser=parser),
             cast_to=cast("type[ParsedResponse[TextFormatT]]", Response),
         )
@@ -357,9 +348,7 @@ class AsyncResponsesHelpers(AsyncAPIResource):
                     options=_options(
                         arguments,
                         helper="responses.stream",
-                        query=await async_maybe_transform(
-                            _retrieve_query(arguments), response_retrieve_params.ResponseRetrieveParamsStreaming
-                        ),
+                        query=clean_params(_retrieve_query(arguments)),
                     ),
                     cast_to=Response,
                     stream=True,
@@ -367,10 +356,7 @@ class AsyncResponsesHelpers(AsyncAPIResource):
                 )
             return await self._post(
                 "/responses",
-                body=await async_maybe_transform(
-                    {**_create_body(arguments, input_tools), "stream": True},
-                    response_create_params.ResponseCreateParamsStreaming,
-                ),
+                body=clean_params({**_create_body(arguments, input_tools), "stream": True}),
                 options=_options(arguments, helper="responses.stream"),
                 cast_to=Response,
                 stream=True,
